@@ -1,0 +1,96 @@
+package io.parley.localstack;
+
+import io.parley.infra.LocalInfrastructure;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs Parley on this machine in the foreground: Kafka, Cassandra, Redis and S3Proxy on loopback,
+ * then the seven services, each as its own JVM. Ctrl-C (or SIGTERM) stops the services, then the
+ * infrastructure, and leaves no process behind.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final Duration START_DEADLINE = Duration.ofMinutes(4);
+    private static final List<String> SERVICE_JVM_OPTIONS = List.of(
+            "-Xmx384m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    private final LocalStackOptions options;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private LocalInfrastructure infrastructure;
+
+    LocalStack(LocalStackOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalStackOptions options = LocalStackOptions.parse(args);
+        LocalStack stack = new LocalStack(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Parley ...");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            System.err.println("Parley failed to start: " + e.getMessage());
+            System.exit(1);
+        }
+        stack.printSummary(System.out);
+        stopped.await();
+    }
+
+    void start() throws Exception {
+        Instant deadline = Instant.now().plus(START_DEADLINE);
+        System.out.println("Starting Kafka, Cassandra, Redis and S3Proxy under " + options.dataDir() + " ...");
+        infrastructure = LocalInfrastructure.start(options.dataDir().resolve("infrastructure"));
+        Path logs = options.dataDir().resolve("logs");
+        Path watchdog = ParentWatchdog.classpath();
+        for (ServiceDefinition service : ServiceDefinition.ALL) {
+            services.add(ServiceProcess.start(service, service.jar(options.repoRoot(), options.version()), watchdog,
+                    logs, ServiceEnvironment.of(service, infrastructure), SERVICE_JVM_OPTIONS));
+        }
+        System.out.println("Starting the seven services (logs in " + logs + ") ...");
+        for (ServiceProcess service : services) {
+            service.awaitHealthy(deadline);
+            System.out.println("  " + service.service().name() + " is UP");
+        }
+    }
+
+    void printSummary(PrintStream out) {
+        out.println();
+        out.println("Parley is up. Clients connect to:");
+        out.println("  WebSocket  ws://127.0.0.1:8080/v1/ws          (gateway-service)");
+        out.println("  REST       http://127.0.0.1:8081/v1           (user-service: accounts, login, devices, keys)");
+        out.println();
+        out.printf("  %-18s %-6s %-6s %s%n", "service", "http", "grpc", "health");
+        for (ServiceDefinition service : ServiceDefinition.ALL) {
+            out.printf("  %-18s %-6d %-6d %s%n", service.name(), service.httpPort(), service.grpcPort(), service.healthUrl());
+        }
+        out.println();
+        out.println("Infrastructure:");
+        infrastructure.describe().forEach((name, endpoint) -> out.printf("  %-10s %s%n", name, endpoint));
+        out.println();
+        out.println("Press Ctrl-C to stop everything.");
+        out.flush();
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop(Duration.ofSeconds(30));
+        }
+        services.clear();
+        if (infrastructure != null) {
+            infrastructure.close();
+            infrastructure = null;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.parley.localstack;
+
+import io.parley.infra.LocalInfrastructure;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The settings a service gets from the local stack, as environment variables (Spring's relaxed
+ * binding maps PARLEY_KAFKA_BOOTSTRAP_SERVERS to parley.kafka.bootstrap-servers). Environment,
+ * not command-line arguments, so the S3 secret does not show up in a process listing.
+ */
+final class ServiceEnvironment {
+
+    private ServiceEnvironment() {
+    }
+
+    static Map<String, String> of(ServiceDefinition service, LocalInfrastructure infra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PARLEY_PORTS_HTTP", Integer.toString(service.httpPort()));
+        env.put("PARLEY_PORTS_GRPC", Integer.toString(service.grpcPort()));
+        for (ServiceDefinition.Needs need : service.needs()) {
+            switch (need) {
+                case KAFKA -> env.put("PARLEY_KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
+                case REDIS -> env.put("PARLEY_REDIS_URL", infra.redis().uri());
+                case CASSANDRA -> {
+                    InetSocketAddress contact = infra.cassandra().contactPoint();
+                    env.put("PARLEY_CASSANDRA_CONTACT_POINTS", contact.getHostString() + ":" + contact.getPort());
+                    env.put("PARLEY_CASSANDRA_LOCAL_DATACENTER", infra.cassandra().localDatacenter());
+                }
+                case S3 -> {
+                    env.put("PARLEY_MEDIA_S3_ENDPOINT", infra.s3().endpoint().toString());
+                    env.put("PARLEY_MEDIA_S3_REGION", infra.s3().region());
+                    env.put("PARLEY_MEDIA_S3_ACCESS_KEY", infra.s3().accessKey());
+                    env.put("PARLEY_MEDIA_S3_SECRET_KEY", infra.s3().secretKey());
+                }
+            }
+        }
+        return env;
+    }
+}

@@ -1,0 +1,50 @@
+package io.parley.media.storage;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** Non-blocking S3 client and the presigner for upload/download URLs, both path-style. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MediaStorageSettings.class)
+class MediaStorageConfiguration {
+
+    @Bean(destroyMethod = "close")
+    S3AsyncClient s3Client(MediaStorageSettings settings) {
+        return S3AsyncClient.builder()
+                .endpointOverride(settings.endpoint())
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials(settings))
+                .forcePathStyle(true)
+                .build();
+    }
+
+    @Bean(destroyMethod = "close")
+    S3Presigner s3Presigner(MediaStorageSettings settings) {
+        return S3Presigner.builder()
+                .endpointOverride(settings.endpoint())
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials(settings))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
+    }
+
+    @Bean
+    MediaBucket mediaBucket(S3AsyncClient s3, MediaStorageSettings settings) {
+        MediaBucket bucket = new MediaBucket(s3, settings.bucket());
+        if (settings.createBucket()) {
+            bucket.createIfMissing();
+        }
+        return bucket;
+    }
+
+    private static StaticCredentialsProvider credentials(MediaStorageSettings settings) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
+    }
+}
