@@ -35,7 +35,7 @@ class CqlMigratorIntegrationTest {
 
     @Test
     void appliesPendingMigrationsInVersionOrderExactlyOnce() {
-        try (CqlSession session = keyspacedSession("migrate_once")) {
+        try (CqlSession session = keyspacedSession(CASSANDRA.uniqueKeyspace("migrate_once"))) {
             assertThat(migrator.migrate(session, MIGRATIONS)).containsExactly(1, 2);
             assertThat(migrator.migrate(session, MIGRATIONS)).isEmpty();
 
@@ -47,7 +47,7 @@ class CqlMigratorIntegrationTest {
 
     @Test
     void refusesAnAppliedMigrationWhoseTextChanged() {
-        try (CqlSession session = keyspacedSession("migrate_changed")) {
+        try (CqlSession session = keyspacedSession(CASSANDRA.uniqueKeyspace("migrate_changed"))) {
             migrator.migrate(session, MIGRATIONS);
             List<CqlMigration> edited = List.of(MIGRATIONS.get(1), CqlScriptParser.parse("V2__add_about.cql",
                     "ALTER TABLE people ADD IF NOT EXISTS about int;"));
@@ -59,7 +59,7 @@ class CqlMigratorIntegrationTest {
 
     @Test
     void concurrentInstancesApplyEachMigrationOnce() throws Exception {
-        String keyspace = "migrate_concurrent";
+        String keyspace = CASSANDRA.uniqueKeyspace("migrate_concurrent");
         List<List<Integer>> appliedByEach = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Void>> instances = new ArrayList<>();
