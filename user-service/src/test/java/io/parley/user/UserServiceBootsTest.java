@@ -1,56 +1,37 @@
 package io.parley.user;
 
-import io.parley.testkit.CassandraExtension;
-import io.parley.testkit.KafkaExtension;
-import io.parley.testkit.RedisExtension;
-import org.junit.jupiter.api.Tag;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.user.support.UserServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The service starts against real infrastructure and reports itself healthy, live, ready and measured. */
-@Tag("integration")
-@Timeout(180)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
-@AutoConfigureWebTestClient
-class UserServiceBootsTest {
-
-    @RegisterExtension
-    static final KafkaExtension KAFKA = new KafkaExtension();
-    @RegisterExtension
-    static final RedisExtension REDIS = new RedisExtension();
-    @RegisterExtension
-    static final CassandraExtension CASSANDRA = new CassandraExtension();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("parley.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-        registry.add("parley.redis.url", REDIS::uri);
-        registry.add("parley.cassandra.contact-points", () -> CASSANDRA.contactPoint().getHostString() + ":" + CASSANDRA.contactPoint().getPort());
-        registry.add("parley.cassandra.local-datacenter", CASSANDRA::localDatacenter);
-        registry.add("parley.cassandra.keyspace", CASSANDRA::keyspace);
-    }
-
-    @Autowired
-    WebTestClient http;
+class UserServiceBootsTest extends UserServiceIntegrationTest {
 
     @Test
     void reportsHealthLivenessAndReadinessUp() {
         for (String probe : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-            http.get().uri(probe).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+            api.http().get().uri(probe).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
         }
     }
 
     @Test
     void exposesPrometheusMetricsTaggedWithTheService() {
-        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
+        // The scrape is larger than the request-body limit the test client inherits from the service.
+        api.http().mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body)
                         .contains("jvm_memory_used_bytes").contains("service=\"user-service\""));
+    }
+
+    @Test
+    void servesItsOpenApiDescriptionWithoutAToken() {
+        api.http().get().uri("/v1/openapi").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.info.title").isEqualTo("Parley user-service")
+                .jsonPath("$.paths['/v1/accounts'].post").exists()
+                .jsonPath("$.paths['/v1/users/{userId}/keys'].get").exists();
+        api.http().get().uri("/v1/openapi.yaml").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(yaml -> assertThat(yaml).startsWith("openapi: 3."));
     }
 }

@@ -1,0 +1,57 @@
+package io.parley.auth.verification;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.SignedJWT;
+import io.netty.channel.ChannelOption;
+import java.time.Clock;
+import java.util.function.Function;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * Decoders for Parley access tokens. Only ES256 is accepted, so {@code alg: none} and algorithm
+ * confusion (for example HS256 keyed with the public key) fail before any claim is read.
+ */
+public final class ParleyJwtDecoders {
+
+    private ParleyJwtDecoders() {
+    }
+
+    /**
+     * Verifies offline against user-service's JWKS. The key set is cached; a token whose {@code kid} is
+     * not in the cache triggers one download, which is how a freshly rotated key becomes known. A bad token
+     * fails with {@link org.springframework.security.oauth2.jwt.BadJwtException}; a JWKS that cannot be
+     * fetched fails with a plain {@link JwtException}, so callers can tell "reject" from "retry later".
+     */
+    public static ReactiveJwtDecoder fromJwkSetUri(TokenVerificationProperties properties, Clock clock) {
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.jwksTimeout().toMillis())
+                .responseTimeout(properties.jwksTimeout());
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build())
+                .build();
+        decoder.setJwtValidator(ParleyTokenValidators.create(properties.issuer(), properties.audience(),
+                properties.clockSkew(), clock));
+        return token -> decoder.decode(token).onErrorMap(failure -> !(failure instanceof JwtException),
+                failure -> new JwtException("Cannot obtain the keys that verify access tokens: " + failure.getMessage(), failure));
+    }
+
+    /** Verifies against keys the caller already holds (user-service verifying its own tokens). */
+    public static NimbusReactiveJwtDecoder fromJwkSource(Function<SignedJWT, Flux<JWK>> keys,
+            OAuth2TokenValidator<Jwt> validator) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .build();
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
+}

@@ -1,0 +1,48 @@
+package io.parley.user.account;
+
+import io.parley.user.web.ApiProblem;
+import io.parley.user.web.ProblemType;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Creates accounts. The user row is written before the username is claimed, so a claim never points at
+ * a missing account; a lost claim deletes its user row again.
+ */
+@Service
+class Registration {
+
+    private final AccountStore accounts;
+    private final PasswordHashing hashing;
+    private final Clock clock;
+
+    Registration(AccountStore accounts, PasswordHashing hashing, Clock clock) {
+        this.accounts = accounts;
+        this.hashing = hashing;
+        this.clock = clock;
+    }
+
+    Mono<Account> register(RegistrationRequest request) {
+        String username = Username.normalize(request.username());
+        // A cheap read first spares an Argon2 hash for names that are plainly taken; the claim below decides races.
+        return accounts.userIdOf(username)
+                .flatMap(owner -> Mono.<Account>error(taken(username)))
+                .switchIfEmpty(Mono.defer(() -> hashing.hash(request.password())
+                        .map(hash -> new Account(UUID.randomUUID(), username, hash, request.displayName().strip(), clock.instant()))
+                        .flatMap(account -> claim(account, username))));
+    }
+
+    private Mono<Account> claim(Account account, String username) {
+        return accounts.insert(account)
+                .then(accounts.claimUsername(username, account.userId()))
+                .flatMap(won -> won
+                        ? Mono.just(account)
+                        : accounts.delete(account.userId()).then(Mono.error(taken(username))));
+    }
+
+    private static ApiProblem taken(String username) {
+        return ApiProblem.withField(ProblemType.USERNAME_TAKEN, "username", "'" + username + "' is already taken");
+    }
+}

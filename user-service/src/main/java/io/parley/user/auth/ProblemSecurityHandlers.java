@@ -1,0 +1,38 @@
+package io.parley.user.auth;
+
+import io.parley.user.web.ProblemType;
+import io.parley.user.web.ProblemWriter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** 401 and 403 from the security filters as problem+json, with the RFC 6750 WWW-Authenticate header. */
+@Component
+class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+    private final ProblemWriter writer;
+
+    ProblemSecurityHandlers(ProblemWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
+        boolean badToken = failure instanceof InvalidBearerTokenException;
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
+        return writer.write(exchange, ProblemType.UNAUTHENTICATED,
+                badToken ? "The access token is invalid, expired or its device was signed out" : "A bearer access token is required");
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+        return writer.write(exchange, ProblemType.FORBIDDEN, "You may not act on this resource");
+    }
+}
