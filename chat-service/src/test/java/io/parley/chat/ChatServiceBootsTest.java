@@ -1,44 +1,13 @@
 package io.parley.chat;
 
-import io.parley.testkit.CassandraExtension;
-import io.parley.testkit.KafkaExtension;
-import io.parley.testkit.RedisExtension;
-import org.junit.jupiter.api.Tag;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The service starts against real infrastructure and reports itself healthy, live, ready and measured. */
-@Tag("integration")
-@Timeout(180)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
-@AutoConfigureWebTestClient
-class ChatServiceBootsTest {
-
-    @RegisterExtension
-    static final KafkaExtension KAFKA = new KafkaExtension();
-    @RegisterExtension
-    static final RedisExtension REDIS = new RedisExtension();
-    @RegisterExtension
-    static final CassandraExtension CASSANDRA = new CassandraExtension();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("parley.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-        registry.add("parley.redis.url", REDIS::uri);
-        registry.add("parley.cassandra.contact-points", () -> CASSANDRA.contactPoint().getHostString() + ":" + CASSANDRA.contactPoint().getPort());
-        registry.add("parley.cassandra.local-datacenter", CASSANDRA::localDatacenter);
-        registry.add("parley.cassandra.keyspace", CASSANDRA::keyspace);
-    }
-
-    @Autowired
-    WebTestClient http;
+class ChatServiceBootsTest extends ChatServiceIntegrationTest {
 
     @Test
     void reportsHealthLivenessAndReadinessUp() {
@@ -48,9 +17,23 @@ class ChatServiceBootsTest {
     }
 
     @Test
-    void exposesPrometheusMetricsTaggedWithTheService() {
-        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
-                        .contains("jvm_memory_used_bytes").contains("service=\"chat-service\""));
+    void exposesPipelineAndKafkaClientMetricsTaggedWithTheService() {
+        String alice = newUser();
+        String bob = newUser();
+        send(alice, "phone", chatOf(alice, bob), "metered", "hello");
+        awaitInbox(bob, 1);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(prometheus())
+                .contains("jvm_memory_used_bytes", "service=\"chat-service\"")
+                .contains("parley_chat_send_latency_seconds_bucket", "outcome=\"sent\"")
+                .contains("parley_chat_sequencing_latency_seconds_count")
+                .contains("parley_chat_fanout_deliveries_total", "outcome=\"push\"")
+                .contains("kafka_consumer_fetch_manager_records_lag")
+                .contains("kafka_producer_record_send_total"));
+    }
+
+    private String prometheus() {
+        return http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
     }
 }

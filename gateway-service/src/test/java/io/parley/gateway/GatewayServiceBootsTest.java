@@ -1,31 +1,13 @@
 package io.parley.gateway;
 
-import io.parley.testkit.RedisExtension;
-import org.junit.jupiter.api.Tag;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The service starts against real infrastructure and reports itself healthy, live, ready and measured. */
-@Tag("integration")
-@Timeout(180)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
-@AutoConfigureWebTestClient
-class GatewayServiceBootsTest {
-
-    @RegisterExtension
-    static final RedisExtension REDIS = new RedisExtension();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("parley.redis.url", REDIS::uri);
-    }
+class GatewayServiceBootsTest extends GatewayIntegrationTest {
 
     @Autowired
     WebTestClient http;
@@ -40,7 +22,13 @@ class GatewayServiceBootsTest {
     @Test
     void exposesPrometheusMetricsTaggedWithTheService() {
         http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
-                        .contains("jvm_memory_used_bytes").contains("service=\"gateway-service\""));
+                .expectBody(String.class).value(body -> assertThat(body)
+                        .contains("jvm_memory_used_bytes").contains("service=\"gateway-service\"")
+                        .contains("parley_gateway_connections").contains("parley_gateway_frames_in_total"));
+    }
+
+    @Test
+    void servesNothingButTheWebSocketAndTheProbes() {
+        http.get().uri("/v1/anything-else").exchange().expectStatus().isUnauthorized();
     }
 }

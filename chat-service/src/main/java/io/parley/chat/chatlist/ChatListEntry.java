@@ -1,0 +1,14 @@
+package io.parley.chat.chatlist;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+
+/** One chat in a user's list: its latest message and how far the user has read. */
+public record ChatListEntry(String chatId, long lastSeq, long lastMessageId, String lastSenderUserId,
+        String lastContentType, ByteBuffer lastBody, Instant lastActivity, long readSeq) {
+
+    /** Messages after the read watermark; the user's own messages count as read. */
+    public long unreadCount() {
+        return Math.max(0, lastSeq - readSeq);
+    }
+}

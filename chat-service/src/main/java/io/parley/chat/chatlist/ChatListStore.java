@@ -1,0 +1,72 @@
+package io.parley.chat.chatlist;
+
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.parley.chat.storage.Cql;
+import io.parley.proto.chat.v1.ChatMessage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Each user's chat list ({@code chats_by_user}). The last-message columns are written USING TIMESTAMP
+ * {@code seq} and read_seq USING TIMESTAMP {@code read seq}, so the highest seq always wins, whatever the
+ * order in which writes arrive or are replayed.
+ */
+public final class ChatListStore {
+
+    private final Cql cql;
+    private final PreparedStatement recordMessage;
+    private final PreparedStatement recordOwnMessage;
+    private final PreparedStatement markRead;
+    private final PreparedStatement selectAll;
+    private final PreparedStatement selectOne;
+
+    public ChatListStore(Cql cql) {
+        this.cql = cql;
+        String lastMessage = "last_seq = ?, last_message_id = ?, last_sender_user_id = ?, last_content_type = ?, "
+                + "last_body = ?, last_activity = ?";
+        this.recordMessage = cql.prepare("UPDATE chats_by_user USING TIMESTAMP ? SET " + lastMessage
+                + " WHERE user_id = ? AND chat_id = ?");
+        this.recordOwnMessage = cql.prepare("UPDATE chats_by_user USING TIMESTAMP ? SET " + lastMessage
+                + ", read_seq = ? WHERE user_id = ? AND chat_id = ?");
+        this.markRead = cql.prepare("UPDATE chats_by_user USING TIMESTAMP ? SET read_seq = ? WHERE user_id = ? AND chat_id = ?");
+        String columns = "chat_id, last_seq, last_message_id, last_sender_user_id, last_content_type, last_body, "
+                + "last_activity, read_seq";
+        this.selectAll = cql.prepare("SELECT " + columns + " FROM chats_by_user WHERE user_id = ?");
+        this.selectOne = cql.prepare("SELECT " + columns + " FROM chats_by_user WHERE user_id = ? AND chat_id = ?");
+    }
+
+    /** The message is the chat's latest for {@code userId} if no later one was recorded; a sender has read their own. */
+    public CompletableFuture<Void> recordMessage(String userId, ChatMessage message) {
+        long seq = message.getSeq();
+        Object[] last = {Long.parseLong(message.getMessageId()), message.getSenderUserId(), message.getContentType(),
+                message.getBody().asReadOnlyByteBuffer(), Instant.ofEpochMilli(message.getSentAtEpochMillis())};
+        if (userId.equals(message.getSenderUserId())) {
+            return cql.execute(recordOwnMessage.bind(seq, seq, last[0], last[1], last[2], last[3], last[4], seq, userId,
+                    message.getChatId()));
+        }
+        return cql.execute(recordMessage.bind(seq, seq, last[0], last[1], last[2], last[3], last[4], userId,
+                message.getChatId()));
+    }
+
+    /** Moves the user's read watermark of the chat up to {@code readSeq}; never down. */
+    public CompletableFuture<Void> markRead(String userId, String chatId, long readSeq) {
+        return cql.execute(markRead.bind(readSeq, readSeq, userId, chatId));
+    }
+
+    public CompletableFuture<List<ChatListEntry>> list(String userId) {
+        return cql.all(selectAll.bind(userId)).thenApply(rows -> rows.stream().map(ChatListStore::toEntry).toList());
+    }
+
+    public CompletableFuture<Optional<ChatListEntry>> entry(String userId, String chatId) {
+        return cql.one(selectOne.bind(userId, chatId)).thenApply(row -> row.map(ChatListStore::toEntry));
+    }
+
+    private static ChatListEntry toEntry(Row row) {
+        return new ChatListEntry(row.getString("chat_id"), row.getLong("last_seq"), row.getLong("last_message_id"),
+                row.getString("last_sender_user_id"), row.getString("last_content_type"), row.getByteBuffer("last_body"),
+                row.getInstant("last_activity"), row.getLong("read_seq"));
+    }
+}

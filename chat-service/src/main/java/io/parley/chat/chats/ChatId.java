@@ -1,0 +1,75 @@
+package io.parley.chat.chats;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A 1:1 chat's id, deterministic for the pair: {@code d:<lower user id>:<higher user id>} in
+ * lexicographic order, so both users (and every service) name the chat the same way without a lookup.
+ * Group ids ({@code g:<groupId>}) are recognised but refused until group-service owns their membership.
+ */
+public record ChatId(String value, String lowerUserId, String higherUserId) {
+
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final String DIRECT_PREFIX = "d:";
+    private static final String GROUP_PREFIX = "g:";
+
+    /** The chat of two distinct users. */
+    public static ChatId direct(String userA, String userB) {
+        requireUserId(userA);
+        requireUserId(userB);
+        int order = userA.compareTo(userB);
+        if (order == 0) {
+            throw new BadChatIdException("a direct chat needs two different users");
+        }
+        String lower = order < 0 ? userA : userB;
+        String higher = order < 0 ? userB : userA;
+        return new ChatId(DIRECT_PREFIX + lower + ":" + higher, lower, higher);
+    }
+
+    /** Parses a chat id as clients send it; throws {@link BadChatIdException} saying what is wrong. */
+    public static ChatId parse(String value) {
+        if (value == null || value.isEmpty()) {
+            throw new BadChatIdException("chat id is empty");
+        }
+        if (value.startsWith(GROUP_PREFIX)) {
+            throw new BadChatIdException("group chats are not supported yet");
+        }
+        if (!value.startsWith(DIRECT_PREFIX)) {
+            throw new BadChatIdException("chat id must start with 'd:'");
+        }
+        int separator = value.indexOf(':', DIRECT_PREFIX.length());
+        if (separator < 0) {
+            throw new BadChatIdException("a direct chat id is d:<userId>:<userId>");
+        }
+        ChatId chat = direct(value.substring(DIRECT_PREFIX.length(), separator), value.substring(separator + 1));
+        if (!chat.value().equals(value)) {
+            throw new BadChatIdException("the user ids of a direct chat id must be in lexicographic order");
+        }
+        return chat;
+    }
+
+    public boolean isMember(String userId) {
+        return lowerUserId.equals(userId) || higherUserId.equals(userId);
+    }
+
+    public List<String> members() {
+        return List.of(lowerUserId, higherUserId);
+    }
+
+    /** The members other than {@code userId} (for a 1:1 chat: the other user). */
+    public List<String> membersOtherThan(String userId) {
+        return members().stream().filter(member -> !member.equals(userId)).toList();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    private static void requireUserId(String userId) {
+        if (userId == null || !USER_ID.matcher(userId).matches()) {
+            throw new BadChatIdException("user ids in a chat id are 1..64 characters of [A-Za-z0-9_-]");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.parley.chat.fanout;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.grpc.ClientInterceptor;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.parley.sessions.GatewayAddress;
+import java.time.Duration;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * One gRPC channel per gateway instance address, created on first use and closed when unused for a while
+ * (gateway pods come and go) or when this service stops. Calls carry trace context through {@code tracing}.
+ */
+final class GatewayChannels implements DisposableBean {
+
+    private final Cache<String, ManagedChannel> channels;
+    private final ClientInterceptor tracing;
+
+    GatewayChannels(Duration idleTtl, ClientInterceptor tracing) {
+        this.tracing = tracing;
+        this.channels = Caffeine.newBuilder()
+                .expireAfterAccess(idleTtl)
+                .removalListener((String target, ManagedChannel channel, RemovalCause cause) -> {
+                    if (channel != null) {
+                        channel.shutdown();
+                    }
+                })
+                .build();
+    }
+
+    ManagedChannel channel(GatewayAddress gateway) {
+        return channels.get(gateway.host() + ":" + gateway.grpcPort(), target -> Grpc.newChannelBuilder(target,
+                        InsecureChannelCredentials.create())
+                .intercept(tracing)
+                .build());
+    }
+
+    @Override
+    public void destroy() {
+        channels.invalidateAll();
+        channels.cleanUp();
+    }
+}

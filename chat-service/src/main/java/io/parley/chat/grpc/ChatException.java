@@ -1,0 +1,50 @@
+package io.parley.chat.grpc;
+
+import java.util.Map;
+
+/**
+ * A failure with a place in the error contract. Thrown (or completed exceptionally) anywhere in a call's
+ * handling and turned into {@code google.rpc.Status} + {@code ErrorInfo} by {@link ChatErrors}. The message
+ * goes to the caller, so it never contains message bodies or another user's data.
+ */
+public final class ChatException extends RuntimeException {
+
+    private final ErrorReason reason;
+    private final Map<String, String> metadata;
+
+    public ChatException(ErrorReason reason, String message) {
+        this(reason, message, Map.of(), null);
+    }
+
+    public ChatException(ErrorReason reason, String message, Map<String, String> metadata, Throwable cause) {
+        super(message, cause, false, false);
+        this.reason = reason;
+        this.metadata = Map.copyOf(metadata);
+    }
+
+    public static ChatException missingField(String field) {
+        return new ChatException(ErrorReason.MISSING_FIELD, field + " is required", Map.of("field", field), null);
+    }
+
+    /** Throws MISSING_FIELD naming {@code field} if {@code value} is blank. */
+    public static void require(String field, String value) {
+        if (value.isBlank()) {
+            throw missingField(field);
+        }
+    }
+
+    /** Throws BAD_CURSOR if a seq or cursor the caller gave is negative. */
+    public static void requireNotNegative(String field, long value) {
+        if (value < 0) {
+            throw new ChatException(ErrorReason.BAD_CURSOR, field + " must not be negative");
+        }
+    }
+
+    public ErrorReason reason() {
+        return reason;
+    }
+
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+}

@@ -1,0 +1,30 @@
+package io.parley.chat.history;
+
+import io.parley.chat.chatlist.ChatListEntry;
+import java.nio.ByteBuffer;
+
+/** A chat in the caller's list: latest message, read watermark and unread count. */
+record ChatSummary(String chat, long lastSeq, long readUpToSeq, long unreadCount, long lastActivity,
+        LastMessage lastMessage) {
+
+    record LastMessage(String messageId, long seq, String from, String contentType, String body, long sentAt) {
+    }
+
+    static ChatSummary of(ChatListEntry entry) {
+        long activity = entry.lastActivity() == null ? 0 : entry.lastActivity().toEpochMilli();
+        LastMessage last = entry.lastSeq() == 0 ? null : new LastMessage(Long.toString(entry.lastMessageId()),
+                entry.lastSeq(), entry.lastSenderUserId(), entry.lastContentType(),
+                MessageView.body(entry.lastContentType(), bytes(entry.lastBody())), activity);
+        return new ChatSummary(entry.chatId(), entry.lastSeq(), Math.min(entry.readSeq(), entry.lastSeq()),
+                entry.unreadCount(), activity, last);
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        if (buffer == null) {
+            return new byte[0];
+        }
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+}

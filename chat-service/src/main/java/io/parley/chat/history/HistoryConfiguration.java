@@ -1,0 +1,15 @@
+package io.parley.chat.history;
+
+import io.parley.chat.chatlist.ChatListStore;
+import io.parley.chat.messages.MessageStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class HistoryConfiguration {
+
+    @Bean
+    HistoryService historyService(ChatListStore chatLists, MessageStore messages) {
+        return new HistoryService(chatLists, new HistoryPager(messages));
+    }
+}

@@ -1,0 +1,28 @@
+package io.parley.chat.inbox;
+
+import io.parley.proto.chat.v1.InboxEntry;
+import io.parley.proto.chat.v1.Receipt;
+
+/**
+ * The identity of an inbox entry within a user's inbox, so a re-produced entry is recognised:
+ * {@code m:<messageId>} for a message, {@code r:<chatId>:<userId>:<kind>:<upToSeq>} for a receipt
+ * (a receipt watermark is a fact; the same fact twice is one entry).
+ */
+final class InboxEntryKeys {
+
+    private InboxEntryKeys() {
+    }
+
+    static String of(InboxEntry entry) {
+        return switch (entry.getItemCase()) {
+            case MESSAGE -> "m:" + entry.getMessage().getMessageId();
+            case RECEIPT -> receipt(entry.getReceipt());
+            case ITEM_NOT_SET -> throw new IllegalArgumentException("inbox entry without an item");
+        };
+    }
+
+    private static String receipt(Receipt receipt) {
+        return "r:" + receipt.getChatId() + ":" + receipt.getUserId() + ":" + receipt.getKind().getNumber() + ":"
+                + receipt.getUpToSeq();
+    }
+}

@@ -1,0 +1,39 @@
+package io.parley.chat.inbox;
+
+import io.micrometer.observation.Observation;
+import io.parley.chat.kafka.KafkaSender;
+import io.parley.proto.chat.v1.ChatMessage;
+import io.parley.proto.chat.v1.InboxEntry;
+import io.parley.proto.chat.v1.Receipt;
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Produces inbox entries (inbox_seq 0: the inbox consumer assigns it) to topic {@code inbox}, keyed by the
+ * recipient's user id, and completes once Kafka acknowledged every one of them.
+ */
+public final class InboxPublisher {
+
+    private final KafkaSender kafka;
+    private final String topic;
+
+    public InboxPublisher(KafkaSender kafka, String topic) {
+        this.kafka = kafka;
+        this.topic = topic;
+    }
+
+    public CompletableFuture<Void> message(Collection<String> recipients, ChatMessage message, Observation parent) {
+        return publish(recipients, InboxEntry.newBuilder().setMessage(message), parent);
+    }
+
+    public CompletableFuture<Void> receipt(Collection<String> recipients, Receipt receipt, Observation parent) {
+        return publish(recipients, InboxEntry.newBuilder().setReceipt(receipt), parent);
+    }
+
+    private CompletableFuture<Void> publish(Collection<String> recipients, InboxEntry.Builder entry, Observation parent) {
+        CompletableFuture<?>[] sends = recipients.stream()
+                .map(userId -> kafka.send(topic, userId, entry.setUserId(userId).build().toByteArray(), parent))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(sends);
+    }
+}

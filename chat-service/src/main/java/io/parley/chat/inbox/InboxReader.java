@@ -1,0 +1,57 @@
+package io.parley.chat.inbox;
+
+import io.parley.chat.grpc.ChatException;
+import io.parley.chat.grpc.ErrorReason;
+import io.parley.chat.sequencing.SequenceTable;
+import io.parley.proto.chat.v1.FetchInboxRequest;
+import io.parley.proto.chat.v1.FetchInboxResponse;
+import io.parley.proto.chat.v1.InboxEntry;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Reads users' inboxes: sync pages for FetchInbox, and ranges of entries for acknowledgements. */
+public final class InboxReader {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 500;
+
+    private final SequenceTable inboxSequences;
+    private final InboxStore store;
+
+    InboxReader(SequenceTable inboxSequences, InboxStore store) {
+        this.inboxSequences = inboxSequences;
+        this.store = store;
+    }
+
+    public CompletableFuture<Long> latestSeq(String userId) {
+        return inboxSequences.lastSeq(userId);
+    }
+
+    /**
+     * One page after the cursor, oldest first and without holes: it stops before an entry that is still being
+     * written, so a device that advances its cursor to the page's end can never skip one.
+     */
+    public CompletableFuture<FetchInboxResponse> fetch(FetchInboxRequest request) {
+        ChatException.require("user_id", request.getUserId());
+        if (request.getAfterInboxSeq() < 0 || request.getLimit() < 0 || request.getLimit() > MAX_LIMIT) {
+            throw new ChatException(ErrorReason.BAD_CURSOR, "after_inbox_seq must be >= 0 and limit 0.." + MAX_LIMIT);
+        }
+        int limit = request.getLimit() == 0 ? DEFAULT_LIMIT : request.getLimit();
+        String userId = request.getUserId();
+        long after = request.getAfterInboxSeq();
+        return latestSeq(userId).thenCompose(latest -> store.range(userId, after, latest, limit, true)
+                .thenApply(entries -> {
+                    long last = entries.isEmpty() ? after : entries.get(entries.size() - 1).getInboxSeq();
+                    return FetchInboxResponse.newBuilder()
+                            .addAllEntries(entries)
+                            .setHasMore(last < latest)
+                            .setLatestInboxSeq(latest)
+                            .build();
+                }));
+    }
+
+    /** The stored entries with {@code after < inbox_seq <= upTo}, at most {@code limit}. */
+    public CompletableFuture<List<InboxEntry>> entries(String userId, long after, long upTo, int limit) {
+        return store.range(userId, after, upTo, limit, false);
+    }
+}

@@ -1,0 +1,34 @@
+package io.parley.chat.messages;
+
+import io.parley.chat.kafka.KeyedBatch;
+import io.parley.chat.kafka.RecordObservations;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * The single writer of each chat's sequence: the consumer of the chat's partition of topic {@code messages}.
+ * Offsets are committed after the listener returns, i.e. after every record of the batch is stored and its
+ * inbox entries are acknowledged by Kafka; a failed record fails the batch from that record on.
+ */
+class MessagesListener {
+
+    static final String ID = "chat-messages";
+    static final String GROUP = "chat-service.messages";
+    private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(60);
+
+    private final MessageProcessor processor;
+    private final RecordObservations observations;
+
+    MessagesListener(MessageProcessor processor, RecordObservations observations) {
+        this.processor = processor;
+        this.observations = observations;
+    }
+
+    @KafkaListener(id = ID, groupId = GROUP, topics = "${parley.chat.topics.messages.name}",
+            concurrency = "${parley.chat.pipeline.messages-consumers}", batch = "true")
+    void onMessages(List<ConsumerRecord<String, byte[]>> records) {
+        KeyedBatch.run(records, processor::process, observations, ID, GROUP, BATCH_TIMEOUT).throwIfFailed();
+    }
+}

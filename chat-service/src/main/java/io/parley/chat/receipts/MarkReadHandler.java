@@ -1,0 +1,88 @@
+package io.parley.chat.receipts;
+
+import io.micrometer.observation.Observation;
+import io.parley.chat.chatlist.ChatListEntry;
+import io.parley.chat.chatlist.ChatListStore;
+import io.parley.chat.chats.ChatAuthorizer;
+import io.parley.chat.chats.ChatId;
+import io.parley.chat.grpc.ChatException;
+import io.parley.chat.inbox.InboxPublisher;
+import io.parley.chat.users.UserDirectoryClient;
+import io.parley.proto.chat.v1.MarkReadRequest;
+import io.parley.proto.chat.v1.MarkReadResponse;
+import io.parley.proto.chat.v1.Receipt;
+import io.parley.proto.chat.v1.ReceiptKind;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MarkRead: the user read a chat up to a seq (capped at the chat's last seq they know). The read watermark
+ * only moves forward; the unread count follows from it; the chat's other members get a READ receipt unless
+ * the reader turned read receipts off, or the user directory cannot say (then the watermark still moves).
+ */
+final class MarkReadHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(MarkReadHandler.class);
+
+    private final ChatListStore chatLists;
+    private final ReceiptStore receipts;
+    private final UserDirectoryClient directory;
+    private final InboxPublisher publisher;
+    private final Clock clock;
+
+    MarkReadHandler(ChatListStore chatLists, ReceiptStore receipts, UserDirectoryClient directory, InboxPublisher publisher,
+            Clock clock) {
+        this.chatLists = chatLists;
+        this.receipts = receipts;
+        this.directory = directory;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    CompletableFuture<MarkReadResponse> markRead(MarkReadRequest request, Observation parent) {
+        String userId = request.getUserId();
+        ChatException.require("user_id", userId);
+        ChatException.require("chat_id", request.getChatId());
+        ChatId chat = ChatId.parse(request.getChatId());
+        ChatAuthorizer.requireMember(userId, chat);
+        ChatException.requireNotNegative("up_to_seq", request.getUpToSeq());
+        return chatLists.entry(userId, chat.value())
+                .thenCombine(receipts.watermarks(chat.value(), userId), (entry, watermarks) -> new long[] {
+                        Math.min(request.getUpToSeq(), entry.map(ChatListEntry::lastSeq).orElse(0L)), watermarks.readSeq()})
+                .thenCompose(range -> {
+                    long target = range[0];
+                    long read = range[1];
+                    if (target <= read) {
+                        return CompletableFuture.completedFuture(response(read));
+                    }
+                    return readReceipt(userId, chat, target, parent)
+                            .thenCompose(receipted -> CompletableFuture.allOf(
+                                    receipts.advanceRead(chat.value(), userId, target),
+                                    chatLists.markRead(userId, chat.value(), target)))
+                            .thenApply(stored -> response(target));
+                });
+    }
+
+    private CompletableFuture<Void> readReceipt(String userId, ChatId chat, long upToSeq, Observation parent) {
+        return directory.readReceiptsEnabled(userId)
+                .exceptionally(failure -> {
+                    log.warn("No read receipt for chat_id={} seq={}: privacy unknown ({})", chat, upToSeq, failure.toString());
+                    return false;
+                })
+                .thenCompose(enabled -> {
+                    if (!enabled) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    Receipt receipt = Receipt.newBuilder().setChatId(chat.value()).setUserId(userId)
+                            .setKind(ReceiptKind.RECEIPT_KIND_READ).setUpToSeq(upToSeq).setAtEpochMillis(clock.millis())
+                            .build();
+                    return publisher.receipt(chat.membersOtherThan(userId), receipt, parent);
+                });
+    }
+
+    private static MarkReadResponse response(long readUpToSeq) {
+        return MarkReadResponse.newBuilder().setReadUpToSeq(readUpToSeq).build();
+    }
+}

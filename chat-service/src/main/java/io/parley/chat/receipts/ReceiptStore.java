@@ -1,0 +1,43 @@
+package io.parley.chat.receipts;
+
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import io.parley.chat.storage.Cql;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Receipt watermarks per chat member ({@code receipts_by_chat}), each written USING TIMESTAMP of its value so
+ * it only ever moves forward, whatever the order of concurrent writes.
+ */
+final class ReceiptStore {
+
+    private final Cql cql;
+    private final PreparedStatement select;
+    private final PreparedStatement delivered;
+    private final PreparedStatement read;
+
+    ReceiptStore(Cql cql) {
+        this.cql = cql;
+        this.select = cql.prepare("SELECT delivered_seq, read_seq FROM receipts_by_chat WHERE chat_id = ? AND user_id = ?");
+        this.delivered = cql.prepare("UPDATE receipts_by_chat USING TIMESTAMP ? SET delivered_seq = ? "
+                + "WHERE chat_id = ? AND user_id = ?");
+        this.read = cql.prepare("UPDATE receipts_by_chat USING TIMESTAMP ? SET delivered_seq = ?, read_seq = ? "
+                + "WHERE chat_id = ? AND user_id = ?");
+    }
+
+    CompletableFuture<Watermarks> watermarks(String chatId, String userId) {
+        return cql.one(select.bind(chatId, userId))
+                .thenApply(row -> row.map(r -> new Watermarks(r.getLong(0), r.getLong(1))).orElse(new Watermarks(0, 0)));
+    }
+
+    CompletableFuture<Void> advanceDelivered(String chatId, String userId, long seq) {
+        return cql.execute(delivered.bind(seq, seq, chatId, userId));
+    }
+
+    /** Read implies delivered. */
+    CompletableFuture<Void> advanceRead(String chatId, String userId, long seq) {
+        return cql.execute(read.bind(seq, seq, seq, chatId, userId));
+    }
+
+    record Watermarks(long deliveredSeq, long readSeq) {
+    }
+}

@@ -1,0 +1,23 @@
+package io.parley.chat.receipts;
+
+import io.parley.chat.chatlist.ChatListStore;
+import io.parley.chat.inbox.DeviceCursors;
+import io.parley.chat.inbox.InboxPublisher;
+import io.parley.chat.inbox.InboxReader;
+import io.parley.chat.storage.Cql;
+import io.parley.chat.users.UserDirectoryClient;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ReceiptsConfiguration {
+
+    @Bean
+    Receipts receipts(Cql cql, InboxReader inbox, DeviceCursors cursors, InboxPublisher publisher, ChatListStore chatLists,
+            UserDirectoryClient directory, Clock clock) {
+        ReceiptStore store = new ReceiptStore(cql);
+        return new Receipts(new AckInboxHandler(inbox, cursors, store, publisher, clock),
+                new MarkReadHandler(chatLists, store, directory, publisher, clock));
+    }
+}

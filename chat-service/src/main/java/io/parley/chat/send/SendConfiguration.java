@@ -1,0 +1,28 @@
+package io.parley.chat.send;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.chat.chats.ChatAuthorizer;
+import io.parley.chat.ids.MessageIds;
+import io.parley.chat.kafka.KafkaSender;
+import io.parley.chat.topics.ChatTopics;
+import io.parley.chat.users.UserDirectoryClient;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class SendConfiguration {
+
+    @Bean
+    ChatAuthorizer chatAuthorizer(UserDirectoryClient directory) {
+        return new ChatAuthorizer(directory);
+    }
+
+    @Bean
+    SendService sendService(ChatAuthorizer authorizer, ReactiveStringRedisTemplate redis, MessageIds ids,
+            KafkaSender kafka, ChatTopics topics, SendSettings settings, MeterRegistry meters, Clock clock) {
+        return new SendService(authorizer, new SendDedup(redis, settings.dedupWindow()), ids,
+                new MessageSubmitter(kafka, topics.messages().name(), settings.kafkaTimeout()), new SendMetrics(meters), clock);
+    }
+}

@@ -1,0 +1,16 @@
+package io.parley.chat.users;
+
+import io.parley.proto.user.v1.UserDirectoryGrpc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.GrpcChannelFactory;
+
+@Configuration(proxyBeanMethods = false)
+class UserDirectoryConfiguration {
+
+    /** Through Spring gRPC's channel factory, so calls carry trace context and are observed. */
+    @Bean
+    UserDirectoryClient userDirectoryClient(GrpcChannelFactory channels, UserDirectorySettings settings) {
+        return new UserDirectoryClient(UserDirectoryGrpc.newStub(channels.createChannel(settings.address())), settings);
+    }
+}

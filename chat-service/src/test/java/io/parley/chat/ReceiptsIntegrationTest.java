@@ -1,0 +1,148 @@
+package io.parley.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.parley.chat.chats.ChatId;
+import io.parley.proto.chat.v1.AckInboxRequest;
+import io.parley.proto.chat.v1.InboxEntry;
+import io.parley.proto.chat.v1.MarkReadRequest;
+import io.parley.proto.chat.v1.Receipt;
+import io.parley.proto.chat.v1.ReceiptKind;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Receipts are facts from devices: delivery acks and read watermarks, honouring the read-receipts setting. */
+class ReceiptsIntegrationTest extends ChatServiceIntegrationTest {
+
+    @Test
+    void aDeviceAckGivesTheSenderADeliveredReceiptOnce() {
+        String alice = newUser();
+        String bob = newUser();
+        ChatId chat = chatOf(alice, bob);
+        sendMany(alice, "phone", chat, 3);
+        List<InboxEntry> bobs = awaitInbox(bob, 3);
+
+        assertThat(ack(bob, "phone", bobs.get(2).getInboxSeq())).isEqualTo(bobs.get(2).getInboxSeq());
+        assertThat(ack(bob, "laptop", bobs.get(2).getInboxSeq())).isEqualTo(bobs.get(2).getInboxSeq());
+        assertThat(ack(bob, "phone", 1)).isEqualTo(bobs.get(2).getInboxSeq());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !receipts(alice).isEmpty());
+        send(alice, "phone", chat, "barrier", "after the acks");
+        awaitInbox(alice, 5);
+        assertThat(receipts(alice)).singleElement().satisfies(receipt -> {
+            assertThat(receipt.getKind()).isEqualTo(ReceiptKind.RECEIPT_KIND_DELIVERED);
+            assertThat(receipt.getUserId()).isEqualTo(bob);
+            assertThat(receipt.getChatId()).isEqualTo(chat.value());
+            assertThat(receipt.getUpToSeq()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void ackingOnesOwnMessagesProducesNoReceipt() {
+        String alice = newUser();
+        String bob = newUser();
+        ChatId chat = chatOf(alice, bob);
+        sendMany(alice, "phone", chat, 2);
+        List<InboxEntry> alices = awaitInbox(alice, 2);
+
+        ack(alice, "laptop", alices.get(1).getInboxSeq());
+        send(bob, "phone", chat, "barrier", "after alice's ack");
+
+        awaitInbox(bob, 3);
+        assertThat(receipts(bob)).isEmpty();
+    }
+
+    @Test
+    void readingSendsAReadReceiptAndClearsTheUnreadCount() {
+        String alice = newUser();
+        String bob = newUser();
+        ChatId chat = chatOf(alice, bob);
+        sendMany(alice, "phone", chat, 3);
+        awaitInbox(bob, 3);
+        assertThat(unread(bob, chat)).isEqualTo(3);
+
+        assertThat(markRead(bob, chat, 100)).isEqualTo(3);
+        assertThat(markRead(bob, chat, 1)).isEqualTo(3);
+
+        assertThat(unread(bob, chat)).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> receipts(alice).stream()
+                .anyMatch(r -> r.getKind() == ReceiptKind.RECEIPT_KIND_READ));
+        assertThat(receipts(alice)).filteredOn(r -> r.getKind() == ReceiptKind.RECEIPT_KIND_READ).singleElement()
+                .satisfies(receipt -> {
+                    assertThat(receipt.getUserId()).isEqualTo(bob);
+                    assertThat(receipt.getUpToSeq()).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void withReadReceiptsOffTheWatermarkMovesButNoReceiptIsSent() {
+        String alice = newUser();
+        String bob = newUser();
+        ChatId chat = chatOf(alice, bob);
+        DIRECTORY.readReceiptsOff(bob);
+        sendMany(alice, "phone", chat, 2);
+        awaitInbox(bob, 2);
+
+        assertThat(markRead(bob, chat, 2)).isEqualTo(2);
+        send(alice, "phone", chat, "barrier", "after bob's read");
+
+        awaitInbox(alice, 3);
+        assertThat(unread(bob, chat)).isEqualTo(1);
+        assertThat(receipts(alice)).isEmpty();
+    }
+
+    @Test
+    void withoutTheUserDirectoryTheWatermarkMovesButNoReceiptIsSent() {
+        String alice = newUser();
+        String bob = newUser();
+        ChatId chat = chatOf(alice, bob);
+        sendMany(alice, "phone", chat, 2);
+        awaitInbox(bob, 2);
+
+        DIRECTORY.setUnavailable(true);
+        try {
+            assertThat(markRead(bob, chat, 2)).isEqualTo(2);
+        } finally {
+            DIRECTORY.setUnavailable(false);
+        }
+        send(alice, "phone", chat, "barrier", "after bob's read");
+
+        awaitInbox(alice, 3);
+        assertThat(unread(bob, chat)).isEqualTo(1);
+        assertThat(receipts(alice)).isEmpty();
+    }
+
+    @Test
+    void onlyMembersMarkAChatRead() {
+        ChatId chat = chatOf(newUser(), newUser());
+
+        assertThatThrownBy(() -> markRead(newUser(), chat, 1)).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+            assertThat(errorInfo(e).getReason()).isEqualTo("NOT_A_MEMBER");
+        });
+    }
+
+    private long ack(String userId, String deviceId, long upTo) {
+        return chat().ackInbox(AckInboxRequest.newBuilder().setUserId(userId).setDeviceId(deviceId).setUpToInboxSeq(upTo)
+                .build()).getAckedInboxSeq();
+    }
+
+    private long markRead(String userId, ChatId chat, long upTo) {
+        return chat().markRead(MarkReadRequest.newBuilder().setUserId(userId).setDeviceId("phone").setChatId(chat.value())
+                .setUpToSeq(upTo).build()).getReadUpToSeq();
+    }
+
+    private List<Receipt> receipts(String userId) {
+        return inbox(userId).stream().filter(InboxEntry::hasReceipt).map(InboxEntry::getReceipt).toList();
+    }
+
+    private long unread(String userId, ChatId chat) {
+        return cql.execute("SELECT last_seq, read_seq FROM chats_by_user WHERE user_id = ? AND chat_id = ?", userId,
+                chat.value()).all().stream().mapToLong(row -> row.getLong(0) - row.getLong(1)).sum();
+    }
+}

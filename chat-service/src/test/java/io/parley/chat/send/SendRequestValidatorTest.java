@@ -1,0 +1,77 @@
+package io.parley.chat.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.ByteString;
+import io.parley.chat.chats.BadChatIdException;
+import io.parley.chat.grpc.ChatException;
+import io.parley.chat.grpc.ErrorReason;
+import io.parley.proto.chat.v1.SendRequest;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SendRequestValidatorTest {
+
+    private static final SendRequest VALID = SendRequest.newBuilder()
+            .setUserId("alice").setDeviceId("phone").setClientMsgId("c-1").setChatId("d:alice:bob")
+            .setContentType("text/plain").setBody(ByteString.copyFromUtf8("hi")).build();
+
+    @Test
+    void acceptsAWellFormedRequestAndNamesItsChat() {
+        assertThat(SendRequestValidator.validate(VALID).value()).isEqualTo("d:alice:bob");
+    }
+
+    @Test
+    void acceptsABodyOfExactlyTheLimit() {
+        SendRequest request = VALID.toBuilder().setBody(ByteString.copyFrom(new byte[SendRequestValidator.MAX_BODY_BYTES])).build();
+        assertThat(SendRequestValidator.validate(request)).isNotNull();
+    }
+
+    @ParameterizedTest
+    @MethodSource
+    void rejectsBadRequestsWithTheirReason(UnaryOperator<SendRequest.Builder> change, ErrorReason reason) {
+        SendRequest request = change.apply(VALID.toBuilder()).build();
+        assertThatThrownBy(() -> SendRequestValidator.validate(request))
+                .isInstanceOf(ChatException.class)
+                .extracting(e -> ((ChatException) e).reason()).isEqualTo(reason);
+    }
+
+    static Stream<Arguments> rejectsBadRequestsWithTheirReason() {
+        return Stream.of(
+                // no sender
+                bad(b -> b.setUserId(""), ErrorReason.MISSING_FIELD),
+                // no device
+                bad(b -> b.setDeviceId(""), ErrorReason.MISSING_FIELD),
+                // no client_msg_id
+                bad(b -> b.setClientMsgId(""), ErrorReason.MISSING_FIELD),
+                // client_msg_id of 65 characters
+                bad(b -> b.setClientMsgId("x".repeat(65)), ErrorReason.BAD_CLIENT_MSG_ID),
+                // client_msg_id with a space
+                bad(b -> b.setClientMsgId("a b"), ErrorReason.BAD_CLIENT_MSG_ID),
+                // no chat
+                bad(b -> b.setChatId(""), ErrorReason.MISSING_FIELD),
+                // no content type
+                bad(b -> b.setContentType(""), ErrorReason.MISSING_FIELD),
+                // absurdly long content type
+                bad(b -> b.setContentType("text/" + "x".repeat(300)), ErrorReason.BAD_CONTENT_TYPE),
+                // empty body
+                bad(b -> b.setBody(ByteString.EMPTY), ErrorReason.MISSING_FIELD),
+                // one byte over 64 KiB
+                bad(b -> b.setBody(ByteString.copyFrom(new byte[SendRequestValidator.MAX_BODY_BYTES + 1])), ErrorReason.BODY_TOO_LARGE));
+    }
+
+    @Test
+    void aMalformedChatIdIsABadChatId() {
+        SendRequest request = VALID.toBuilder().setChatId("d:bob:alice").build();
+        assertThatThrownBy(() -> SendRequestValidator.validate(request)).isInstanceOf(BadChatIdException.class);
+    }
+
+    private static Arguments bad(UnaryOperator<SendRequest.Builder> change, ErrorReason reason) {
+        return Arguments.of(change, reason);
+    }
+}

@@ -1,0 +1,83 @@
+package io.parley.chat.support;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.parley.proto.user.v1.CheckBlockedRequest;
+import io.parley.proto.user.v1.CheckBlockedResponse;
+import io.parley.proto.user.v1.GetPrivacyRequest;
+import io.parley.proto.user.v1.GetPrivacyResponse;
+import io.parley.proto.user.v1.UserDirectoryGrpc;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A stand-in for user-service's UserDirectory that speaks the real gRPC contract over a real socket: blocks
+ * and read-receipt settings are set by tests; {@link #setUnavailable(boolean)} makes every call fail.
+ */
+public final class FakeUserDirectory extends UserDirectoryGrpc.UserDirectoryImplBase {
+
+    private static final FakeUserDirectory INSTANCE = new FakeUserDirectory();
+
+    private final Set<String> blocks = ConcurrentHashMap.newKeySet();
+    private final Set<String> readReceiptsOff = ConcurrentHashMap.newKeySet();
+    private volatile boolean unavailable;
+    private final Server server;
+
+    private FakeUserDirectory() {
+        try {
+            server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(this).build().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+    }
+
+    /** One per test JVM, like the other servers. */
+    public static FakeUserDirectory instance() {
+        return INSTANCE;
+    }
+
+    public String address() {
+        return "127.0.0.1:" + server.getPort();
+    }
+
+    public void block(String blocker, String blocked) {
+        blocks.add(blocker + ">" + blocked);
+    }
+
+    public void readReceiptsOff(String userId) {
+        readReceiptsOff.add(userId);
+    }
+
+    public void setUnavailable(boolean unavailable) {
+        this.unavailable = unavailable;
+    }
+
+    @Override
+    public void checkBlocked(CheckBlockedRequest request, StreamObserver<CheckBlockedResponse> responses) {
+        if (unavailable) {
+            responses.onError(Status.UNAVAILABLE.asRuntimeException());
+            return;
+        }
+        responses.onNext(CheckBlockedResponse.newBuilder()
+                .setBlockedByTarget(blocks.contains(request.getTargetUserId() + ">" + request.getUserId()))
+                .setBlocksTarget(blocks.contains(request.getUserId() + ">" + request.getTargetUserId()))
+                .build());
+        responses.onCompleted();
+    }
+
+    @Override
+    public void getPrivacy(GetPrivacyRequest request, StreamObserver<GetPrivacyResponse> responses) {
+        if (unavailable) {
+            responses.onError(Status.UNAVAILABLE.asRuntimeException());
+            return;
+        }
+        responses.onNext(GetPrivacyResponse.newBuilder().setReadReceipts(!readReceiptsOff.contains(request.getUserId())).build());
+        responses.onCompleted();
+    }
+}

@@ -1,0 +1,55 @@
+package io.parley.client;
+
+import io.parley.protocol.ServerFrame;
+
+/**
+ * Callbacks of a {@link ParleyClient}. They run one at a time on the client's event thread, in the order things
+ * happened: return quickly and never block in them.
+ */
+public interface ParleyListener {
+
+    /**
+     * A message, at most once per message id, and per chat in seq order: a message that arrives ahead of a missing
+     * seq waits (see {@link #onGap}).
+     */
+    default void onMessage(ServerFrame.Message message) {
+    }
+
+    /** A delivered or read watermark of a member of one of the user's chats. */
+    default void onReceipt(ServerFrame.Receipt receipt) {
+    }
+
+    /** A send became durable (once per send, also after retries). */
+    default void onSent(Sent sent) {
+    }
+
+    /**
+     * Seqs {@code fromSeq..toSeq} of a chat did not arrive within the gap timeout; the messages after them follow
+     * now. Fill the gap from the history API if the messages are needed.
+     */
+    default void onGap(String chat, long fromSeq, long toSeq) {
+    }
+
+    /** The backlog after the cursor has been received: what follows is live. */
+    default void onSynced(long cursor) {
+    }
+
+    default void onStateChanged(ConnectionState state) {
+    }
+
+    /**
+     * A connection attempt failed or an open connection broke (the client reconnects on its own). A handshake the
+     * server refused arrives as a {@link java.net.http.WebSocketHandshakeException} with the HTTP status, e.g.
+     * 401 for an expired token: the token supplier is asked again before the next attempt.
+     */
+    default void onConnectionFailed(Throwable cause) {
+    }
+
+    /** An {@code error} frame that answers no pending send (e.g. a failed {@code read}). */
+    default void onError(ServerFrame.Error error) {
+    }
+
+    /** Every frame as received, before any processing: for diagnostics and tests. */
+    default void onFrame(ServerFrame frame) {
+    }
+}

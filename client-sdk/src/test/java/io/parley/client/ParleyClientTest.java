@@ -1,0 +1,222 @@
+package io.parley.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.parley.protocol.ClientFrame;
+import io.parley.protocol.ErrorCode;
+import io.parley.protocol.Protocol;
+import io.parley.protocol.ServerFrame;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The client against scripted gateways: reconnects, resends, dedup, order, acks. */
+@Timeout(30)
+class ParleyClientTest {
+
+    private final FakeGateway first = new FakeGateway();
+    private final FakeGateway second = new FakeGateway();
+    private final List<ServerFrame.Message> messages = new CopyOnWriteArrayList<>();
+    private final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+    private final AtomicInteger tokensIssued = new AtomicInteger();
+    private ParleyClient client;
+
+    @AfterEach
+    void closeEverything() {
+        if (client != null) {
+            client.close();
+        }
+        first.close();
+        second.close();
+    }
+
+    private ParleyClient connect(long cursor) throws Exception {
+        client = ParleyClient.builder()
+                .endpoints(List.of(first.uri(), second.uri()))
+                .accessTokens(() -> CompletableFuture.completedFuture("token-" + tokensIssued.incrementAndGet()))
+                .cursor(cursor)
+                .reconnectBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
+                .ackDelay(Duration.ofMillis(10))
+                .gapTimeout(Duration.ofMillis(300))
+                .listener(new ParleyListener() {
+                    @Override
+                    public void onMessage(ServerFrame.Message message) {
+                        messages.add(message);
+                    }
+
+                    @Override
+                    public void onStateChanged(ConnectionState state) {
+                        states.add(state);
+                    }
+                })
+                .build();
+        client.connect().get(10, TimeUnit.SECONDS);
+        return client;
+    }
+
+    @Test
+    void connectsWithTheTokenAndSyncsFromItsCursor() throws Exception {
+        connect(41);
+
+        FakeGateway.Received sync = first.next(ClientFrame.Sync.class);
+        assertThat(((ClientFrame.Sync) sync.frame()).cursor()).isEqualTo(41);
+        assertThat(sync.peer().authorization).isEqualTo("Bearer token-1");
+        assertThat(client.state()).isEqualTo(ConnectionState.LIVE);
+    }
+
+    @Test
+    void showsEachMessageOnceInChatOrderAndAcksWhatItReceived() throws Exception {
+        connect(0);
+        FakeGateway.Peer peer = first.peers.get(0);
+
+        peer.send(message(1, "m-1", 1));
+        peer.send(message(2, "m-2", 2));
+        peer.send(message(2, "m-2", 2));
+        peer.send(message(3, "m-2", 2));
+        peer.send(message(4, "m-4", 4));
+        peer.send(message(5, "m-3", 3));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> messages.size() == 4);
+        assertThat(messages).extracting(ServerFrame.Message::seq).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(client.cursor()).isEqualTo(5);
+        FakeGateway.Received ack;
+        do {
+            ack = first.next(ClientFrame.Ack.class);
+        } while (((ClientFrame.Ack) ack.frame()).cursor() < 5);
+        assertThat(((ClientFrame.Ack) ack.frame()).cursor()).isEqualTo(5);
+    }
+
+    @Test
+    void aGapThatIsNeverFilledIsReportedAndTheMessagesAfterItShown() throws Exception {
+        List<String> gaps = new CopyOnWriteArrayList<>();
+        client = ParleyClient.builder().endpoint(first.uri()).accessToken("t").gapTimeout(Duration.ofMillis(200))
+                .listener(new ParleyListener() {
+                    @Override
+                    public void onMessage(ServerFrame.Message message) {
+                        messages.add(message);
+                    }
+
+                    @Override
+                    public void onGap(String chat, long fromSeq, long toSeq) {
+                        gaps.add(chat + ":" + fromSeq + "-" + toSeq);
+                    }
+                }).build();
+        client.connect().get(10, TimeUnit.SECONDS);
+        FakeGateway.Peer peer = first.peers.get(0);
+
+        peer.send(message(1, "m-1", 1));
+        peer.send(message(2, "m-4", 4));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> messages.size() == 2);
+        assertThat(gaps).containsExactly("d:a:b:2-3");
+    }
+
+    @Test
+    void aSendLostWithItsConnectionIsResentUnderTheSameIdElsewhere() throws Exception {
+        connect(0);
+        first.handle((peer, frame) -> {
+            FakeGateway.answerSyncAndPing(peer, frame);
+            if (frame instanceof ClientFrame.Send) {
+                peer.drop();
+            }
+        });
+        second.handle((peer, frame) -> {
+            FakeGateway.answerSyncAndPing(peer, frame);
+            if (frame instanceof ClientFrame.Send send) {
+                peer.send(new ServerFrame.Sent(send.ref(), send.clientMsgId(), "42"));
+            }
+        });
+
+        Sent sent = client.send("cid-1", "d:a:b", "text/plain", "hi".getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
+
+        assertThat(sent).isEqualTo(new Sent("cid-1", "42"));
+        assertThat(((ClientFrame.Send) first.next(ClientFrame.Send.class).frame()).clientMsgId()).isEqualTo("cid-1");
+        assertThat(((ClientFrame.Sync) second.next(ClientFrame.Sync.class).frame()).cursor()).isZero();
+        FakeGateway.Received retry = second.next(ClientFrame.Send.class);
+        assertThat(((ClientFrame.Send) retry.frame()).clientMsgId()).isEqualTo("cid-1");
+        assertThat(tokensIssued).as("a fresh token per attempt").hasValue(2);
+    }
+
+    @Test
+    void aRetriableErrorIsRetriedUnderTheSameIdAndAFinalOneFailsTheSend() throws Exception {
+        connect(0);
+        AtomicInteger attempts = new AtomicInteger();
+        first.handle((peer, frame) -> {
+            FakeGateway.answerSyncAndPing(peer, frame);
+            if (frame instanceof ClientFrame.Send send && send.clientMsgId().equals("retry-me")) {
+                if (attempts.incrementAndGet() < 3) {
+                    peer.send(new ServerFrame.Error(send.ref(), ErrorCode.UNAVAILABLE, "kafka down", true));
+                } else {
+                    peer.send(new ServerFrame.Sent(send.ref(), send.clientMsgId(), "7"));
+                }
+            } else if (frame instanceof ClientFrame.Send send) {
+                peer.send(new ServerFrame.Error(send.ref(), ErrorCode.NOT_A_MEMBER, "not yours", false));
+            }
+        });
+
+        assertThat(client.sendText("d:a:b", "x").handle((sent, error) -> error)
+                .get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(SendFailedException.class,
+                failed -> assertThat(failed.code()).isEqualTo(ErrorCode.NOT_A_MEMBER));
+        assertThat(client.send("retry-me", "d:a:b", "text/plain", new byte[] {1}).get(10, TimeUnit.SECONDS).messageId())
+                .isEqualTo("7");
+        assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void aDrainingGatewaySendsItsDevicesElsewhere() throws Exception {
+        connect(0);
+
+        first.peers.get(0).send(new ServerFrame.Reconnect("draining"));
+
+        second.next(ClientFrame.Sync.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.state() == ConnectionState.LIVE);
+    }
+
+    @Test
+    void aReplacedDeviceStopsInsteadOfFightingItsNewerConnection() throws Exception {
+        connect(0);
+
+        first.peers.get(0).close(Protocol.CLOSE_REPLACED);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.state() == ConnectionState.STOPPED);
+        assertThat(second.peers).isEmpty();
+    }
+
+    @Test
+    void aSilentServerCountsAsGone() throws Exception {
+        client = ParleyClient.builder().endpoints(List.of(first.uri(), second.uri())).accessToken("t")
+                .heartbeat(Duration.ofMillis(200), Duration.ofMillis(200)).reconnectBackoff(Duration.ofMillis(10), Duration.ofMillis(20))
+                .build();
+        first.handle((peer, frame) -> {
+            if (frame instanceof ClientFrame.Sync sync) {
+                peer.send(new ServerFrame.Synced(sync.cursor()));
+            }
+        });
+        client.connect().get(10, TimeUnit.SECONDS);
+
+        second.next(ClientFrame.Sync.class);
+    }
+
+    @Test
+    void aBodyOverTheLimitFailsAtOnce() {
+        client = ParleyClient.builder().endpoint(first.uri()).accessToken("t").build();
+
+        assertThatThrownBy(() -> client.send("d:a:b", "application/octet-stream", new byte[Protocol.MAX_BODY_BYTES + 1]).get())
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ServerFrame.Message message(long inboxSeq, String messageId, long seq) {
+        return new ServerFrame.Message(inboxSeq, messageId, "d:a:b", seq, "bob", "phone", "c-" + messageId, "text/plain",
+                messageId.getBytes(StandardCharsets.UTF_8), 1);
+    }
+}

@@ -1,0 +1,63 @@
+package io.parley.gateway.auth;
+
+import io.grpc.Status;
+import io.parley.gateway.grpc.UnaryCalls;
+import io.parley.proto.user.v1.GetDeviceRequest;
+import io.parley.proto.user.v1.GetDeviceResponse;
+import io.parley.proto.user.v1.RedeemConnectTicketRequest;
+import io.parley.proto.user.v1.RedeemConnectTicketResponse;
+import io.parley.proto.user.v1.UserDirectoryGrpc;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/** user-service's UserDirectory, for the two questions a handshake may ask. */
+public class UserDirectoryClient {
+
+    private static final Logger log = LoggerFactory.getLogger(UserDirectoryClient.class);
+
+    private final UserDirectoryGrpc.UserDirectoryStub stub;
+    private final UserServiceSettings settings;
+
+    public UserDirectoryClient(UserDirectoryGrpc.UserDirectoryStub stub, UserServiceSettings settings) {
+        this.stub = stub;
+        this.settings = settings;
+    }
+
+    /** The device a browser's single-use connect ticket was issued to; errors with {@link HandshakeRejected}. */
+    public Mono<DeviceIdentity> redeem(String ticket) {
+        RedeemConnectTicketRequest request = RedeemConnectTicketRequest.newBuilder().setTicket(ticket).build();
+        return UnaryCalls.<RedeemConnectTicketResponse>call(observer -> withDeadline().redeemConnectTicket(request, observer))
+                .onErrorMap(error -> HandshakeRejected.unavailable("cannot redeem connect tickets right now", error))
+                .flatMap(response -> response.hasRedeemed()
+                        ? Mono.just(new DeviceIdentity(response.getRedeemed().getUserId(), response.getRedeemed().getDeviceId()))
+                        : Mono.error(HandshakeRejected.unauthenticated("unknown, used, expired or revoked connect ticket")));
+    }
+
+    /**
+     * Completes if the device is active, or if user-service cannot tell right now (the token alone then decides);
+     * errors with {@link HandshakeRejected} if the device was revoked.
+     */
+    public Mono<Void> checkActive(DeviceIdentity device) {
+        if (!settings.checkDeviceOnConnect()) {
+            return Mono.empty();
+        }
+        GetDeviceRequest request = GetDeviceRequest.newBuilder()
+                .setUserId(device.userId()).setDeviceId(device.deviceId()).build();
+        return UnaryCalls.<GetDeviceResponse>call(observer -> withDeadline().getDevice(request, observer))
+                .then()
+                .onErrorResume(error -> {
+                    if (Status.fromThrowable(error).getCode() == Status.Code.NOT_FOUND) {
+                        return Mono.error(HandshakeRejected.unauthenticated("device revoked"));
+                    }
+                    log.warn("Cannot check device {} of user {}; accepting its valid token: {}", device.deviceId(),
+                            device.userId(), error.toString());
+                    return Mono.empty();
+                });
+    }
+
+    private UserDirectoryGrpc.UserDirectoryStub withDeadline() {
+        return stub.withDeadlineAfter(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

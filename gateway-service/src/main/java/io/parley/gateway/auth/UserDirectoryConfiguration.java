@@ -1,0 +1,15 @@
+package io.parley.gateway.auth;
+
+import io.parley.proto.user.v1.UserDirectoryGrpc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.GrpcChannelFactory;
+
+@Configuration(proxyBeanMethods = false)
+class UserDirectoryConfiguration {
+
+    @Bean
+    UserDirectoryClient userDirectoryClient(GrpcChannelFactory channels, UserServiceSettings settings) {
+        return new UserDirectoryClient(UserDirectoryGrpc.newStub(channels.createChannel(settings.address())), settings);
+    }
+}

@@ -1,0 +1,72 @@
+package io.parley.gateway.delivery;
+
+import io.grpc.stub.StreamObserver;
+import io.parley.gateway.auth.DeviceIdentity;
+import io.parley.gateway.connection.CloseReason;
+import io.parley.gateway.connection.Connections;
+import io.parley.gateway.connection.DeviceConnection;
+import io.parley.proto.gateway.v1.DeliverRequest;
+import io.parley.proto.gateway.v1.DeliverResponse;
+import io.parley.proto.gateway.v1.DeliveryGrpc;
+import io.parley.proto.gateway.v1.DeliveryOutcome;
+import io.parley.proto.gateway.v1.DisconnectDeviceRequest;
+import io.parley.proto.gateway.v1.DisconnectDeviceResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * chat-service pushes inbox entries to the connection the session registry named. Never blocks: entries go to the
+ * connection's inbox stream and bounded queue; a device that does not read is disconnected (OVERLOADED) and
+ * catches up through sync, as does one whose connection is gone (NOT_CONNECTED).
+ */
+@Service
+public class DeliveryGrpcService extends DeliveryGrpc.DeliveryImplBase {
+
+    private final Connections connections;
+    private final Map<DeliveryOutcome, Counter> outcomes = new EnumMap<>(DeliveryOutcome.class);
+
+    public DeliveryGrpcService(Connections connections, MeterRegistry meters) {
+        this.connections = connections;
+        for (DeliveryOutcome outcome : List.of(DeliveryOutcome.DELIVERY_OUTCOME_QUEUED,
+                DeliveryOutcome.DELIVERY_OUTCOME_NOT_CONNECTED, DeliveryOutcome.DELIVERY_OUTCOME_OVERLOADED)) {
+            outcomes.put(outcome, Counter.builder("parley.gateway.deliveries")
+                    .description("Delivery calls from chat-service, by outcome")
+                    .tag("outcome", outcome.name().substring("DELIVERY_OUTCOME_".length()).toLowerCase())
+                    .register(meters));
+        }
+    }
+
+    @Override
+    public void deliver(DeliverRequest request, StreamObserver<DeliverResponse> response) {
+        DeliveryOutcome outcome = connections.byId(request.getConnectionId())
+                .filter(DeviceConnection::isOpen)
+                .filter(connection -> connection.identity().equals(identity(request.getUserId(), request.getDeviceId())))
+                .map(connection -> deliver(connection, request))
+                .orElse(DeliveryOutcome.DELIVERY_OUTCOME_NOT_CONNECTED);
+        outcomes.get(outcome).increment();
+        response.onNext(DeliverResponse.newBuilder().setOutcome(outcome).build());
+        response.onCompleted();
+    }
+
+    private static DeliveryOutcome deliver(DeviceConnection connection, DeliverRequest request) {
+        return connection.inbox().deliver(request.getEntriesList())
+                ? DeliveryOutcome.DELIVERY_OUTCOME_QUEUED
+                : DeliveryOutcome.DELIVERY_OUTCOME_OVERLOADED;
+    }
+
+    @Override
+    public void disconnectDevice(DisconnectDeviceRequest request, StreamObserver<DisconnectDeviceResponse> response) {
+        List<DeviceConnection> open = connections.ofDevice(identity(request.getUserId(), request.getDeviceId()));
+        open.forEach(connection -> connection.close(CloseReason.DEVICE_REVOKED));
+        response.onNext(DisconnectDeviceResponse.newBuilder().setClosedConnections(open.size()).build());
+        response.onCompleted();
+    }
+
+    private static DeviceIdentity identity(String userId, String deviceId) {
+        return new DeviceIdentity(userId, deviceId);
+    }
+}

@@ -1,0 +1,49 @@
+package io.parley.gateway.revocation;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.parley.gateway.auth.DeviceIdentity;
+import io.parley.gateway.connection.CloseReason;
+import io.parley.gateway.connection.Connections;
+import io.parley.gateway.connection.DeviceConnection;
+import io.parley.proto.user.v1.UserEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes the connections of a revoked device on this instance. Every gateway instance reads every event (its own
+ * consumer group, from the newest offset): a device's connection may be on any of them.
+ */
+@Component
+public class DeviceRevocationListener {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceRevocationListener.class);
+
+    private final Connections connections;
+
+    public DeviceRevocationListener(Connections connections) {
+        this.connections = connections;
+    }
+
+    @KafkaListener(topics = "${parley.gateway.user-events.topic}", groupId = "gateway-${parley.gateway.instance.id}",
+            properties = {"auto.offset.reset=latest",
+                    "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer",
+                    "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer"})
+    public void onUserEvent(byte[] payload) {
+        UserEvent event;
+        try {
+            event = UserEvent.parseFrom(payload);
+        } catch (InvalidProtocolBufferException e) {
+            log.warn("Skipping a malformed user event: {}", e.getMessage());
+            return;
+        }
+        if (event.hasDeviceRevoked()) {
+            DeviceIdentity device = new DeviceIdentity(event.getUserId(), event.getDeviceRevoked().getDeviceId());
+            for (DeviceConnection connection : connections.ofDevice(device)) {
+                log.info("Closing {}: device revoked ({})", connection, event.getDeviceRevoked().getReason());
+                connection.close(CloseReason.DEVICE_REVOKED);
+            }
+        }
+    }
+}

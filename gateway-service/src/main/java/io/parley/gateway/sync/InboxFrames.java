@@ -1,0 +1,36 @@
+package io.parley.gateway.sync;
+
+import io.parley.proto.chat.v1.ChatMessage;
+import io.parley.proto.chat.v1.InboxEntry;
+import io.parley.proto.chat.v1.Receipt;
+import io.parley.protocol.ReceiptKind;
+import io.parley.protocol.ServerFrame;
+
+/** Inbox entries as the frames a device receives. */
+final class InboxFrames {
+
+    private InboxFrames() {
+    }
+
+    /** The frame for an entry, or null for an entry kind this gateway does not know (it is skipped). */
+    static ServerFrame toFrame(InboxEntry entry) {
+        return switch (entry.getItemCase()) {
+            case MESSAGE -> message(entry.getInboxSeq(), entry.getMessage());
+            case RECEIPT -> receipt(entry.getInboxSeq(), entry.getReceipt());
+            case ITEM_NOT_SET -> null;
+        };
+    }
+
+    private static ServerFrame.Message message(long inboxSeq, ChatMessage message) {
+        return new ServerFrame.Message(inboxSeq, message.getMessageId(), message.getChatId(), message.getSeq(),
+                message.getSenderUserId(), message.getSenderDeviceId(), message.getClientMsgId(),
+                message.getContentType(), message.getBody().toByteArray(), message.getSentAtEpochMillis());
+    }
+
+    private static ServerFrame.Receipt receipt(long inboxSeq, Receipt receipt) {
+        ReceiptKind kind = receipt.getKind() == io.parley.proto.chat.v1.ReceiptKind.RECEIPT_KIND_READ
+                ? ReceiptKind.READ : ReceiptKind.DELIVERED;
+        return new ServerFrame.Receipt(inboxSeq, receipt.getChatId(), receipt.getUserId(), kind, receipt.getUpToSeq(),
+                receipt.getAtEpochMillis());
+    }
+}

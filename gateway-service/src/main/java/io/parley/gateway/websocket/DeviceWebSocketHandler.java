@@ -1,0 +1,107 @@
+package io.parley.gateway.websocket;
+
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.parley.gateway.auth.DeviceIdentity;
+import io.parley.gateway.connection.CloseReason;
+import io.parley.gateway.connection.ConnectionSettings;
+import io.parley.gateway.connection.Connections;
+import io.parley.gateway.connection.DeviceConnection;
+import io.parley.gateway.session.DeviceSessions;
+import io.parley.protocol.ErrorCode;
+import io.parley.protocol.Protocol;
+import io.parley.protocol.ServerFrame;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Mono;
+
+/**
+ * One device connection from handshake to close. The connection is registered (locally and in the session
+ * registry) before its first frame is read, so live deliveries reach it before its {@code sync} starts; frames are
+ * handled concurrently up to a bound, beyond which the socket is not read (TCP pushes back on the device).
+ */
+@Component
+class DeviceWebSocketHandler implements WebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceWebSocketHandler.class);
+
+    private final Connections connections;
+    private final DeviceSessions sessions;
+    private final FrameDispatcher dispatcher;
+    private final ConnectionSettings settings;
+
+    DeviceWebSocketHandler(Connections connections, DeviceSessions sessions, FrameDispatcher dispatcher,
+            ConnectionSettings settings) {
+        this.connections = connections;
+        this.sessions = sessions;
+        this.dispatcher = dispatcher;
+        this.settings = settings;
+    }
+
+    @Override
+    public List<String> getSubProtocols() {
+        return List.of(Protocol.SUBPROTOCOL_V1);
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession socket) {
+        DeviceIdentity device = (DeviceIdentity) socket.getAttributes().get(AuthenticatingWebSocketService.DEVICE_ATTRIBUTE);
+        DeviceConnection connection = connections.open(device, status -> terminate(socket, status));
+        connection.offer(new ServerFrame.Hello(Protocol.VERSION, connection.id(), connections.gatewayId(),
+                device.userId(), device.deviceId(), settings.idleTimeout().toMillis(), Protocol.MAX_BODY_BYTES));
+
+        Mono<Void> output = socket.send(connection.outboundFrames().map(socket::textMessage))
+                .onErrorResume(DeviceConnection.ConnectionAborted.class, aborted -> Mono.empty())
+                .then(Mono.defer(() -> socket.close(connection.closeStatus())));
+
+        Mono<Void> input = sessions.register(connection)
+                .thenMany(socket.receive())
+                .flatMap(message -> {
+                    connection.frameReceived();
+                    return message.getType() == WebSocketMessage.Type.TEXT
+                            ? dispatcher.dispatch(connection, message.getPayloadAsText())
+                            : notText(connection);
+                }, settings.maxInFlightFrames())
+                .onErrorResume(error -> inboundFailed(connection, error))
+                .doFinally(signal -> connection.inboundEnded())
+                .then();
+
+        return Mono.when(input, output)
+                .onErrorResume(error -> Mono.empty())
+                .then(Mono.defer(() -> sessions.remove(connection)))
+                .doFinally(signal -> connections.ended(connection));
+    }
+
+    private static void terminate(WebSocketSession socket, CloseStatus status) {
+        if (socket instanceof GatewayWebSocketSession session) {
+            session.terminate(status);
+        } else {
+            socket.close(status).subscribe(null, error -> log.debug("Closing failed: {}", error.toString()));
+        }
+    }
+
+    private static Mono<Void> notText(DeviceConnection connection) {
+        connection.offer(new ServerFrame.Error(null, ErrorCode.BAD_JSON, "frames are JSON text, not binary", false));
+        return Mono.empty();
+    }
+
+    private static Mono<Void> inboundFailed(DeviceConnection connection, Throwable error) {
+        if (error instanceof GatewayWebSocketSession.MessageTooBig
+                || error instanceof CorruptedWebSocketFrameException corrupted && isTooBig(corrupted)) {
+            connection.abort(CloseReason.TOO_BIG);
+        } else {
+            log.warn("Closing {}: {}", connection, error.toString());
+            connection.abort(CloseReason.INTERNAL);
+        }
+        return Mono.empty();
+    }
+
+    private static boolean isTooBig(CorruptedWebSocketFrameException corrupted) {
+        return corrupted.closeStatus() != null && corrupted.closeStatus().code() == Protocol.CLOSE_TOO_BIG;
+    }
+}

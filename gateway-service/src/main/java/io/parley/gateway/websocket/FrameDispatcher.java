@@ -1,0 +1,64 @@
+package io.parley.gateway.websocket;
+
+import io.parley.gateway.connection.DeviceConnection;
+import io.parley.gateway.metrics.GatewayMetrics;
+import io.parley.gateway.receipts.ReceiptHandler;
+import io.parley.gateway.send.SendHandler;
+import io.parley.gateway.session.DeviceSessions;
+import io.parley.protocol.ClientFrame;
+import io.parley.protocol.FrameCodec;
+import io.parley.protocol.FrameException;
+import io.parley.protocol.ServerFrame;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Routes one decoded frame to what handles it. A frame that cannot be decoded is answered with an {@code error}
+ * naming the problem; the connection stays usable.
+ */
+@Component
+class FrameDispatcher {
+
+    private final FrameCodec codec;
+    private final SendHandler sends;
+    private final ReceiptHandler receipts;
+    private final DeviceSessions sessions;
+    private final GatewayMetrics metrics;
+
+    FrameDispatcher(FrameCodec codec, SendHandler sends, ReceiptHandler receipts, DeviceSessions sessions,
+            GatewayMetrics metrics) {
+        this.codec = codec;
+        this.sends = sends;
+        this.receipts = receipts;
+        this.sessions = sessions;
+        this.metrics = metrics;
+    }
+
+    Mono<Void> dispatch(DeviceConnection connection, String text) {
+        ClientFrame frame;
+        try {
+            frame = codec.decodeClientFrame(text);
+        } catch (FrameException rejected) {
+            metrics.frameIn("invalid");
+            connection.offer(rejected.toErrorFrame());
+            return Mono.empty();
+        }
+        metrics.frameIn(frame.type());
+        if (frame instanceof ClientFrame.Send send) {
+            return sends.handle(connection, send);
+        }
+        if (frame instanceof ClientFrame.Ack ack) {
+            return receipts.ack(connection, ack);
+        }
+        if (frame instanceof ClientFrame.Read read) {
+            return receipts.read(connection, read);
+        }
+        if (frame instanceof ClientFrame.Sync sync) {
+            connection.inbox().sync(sync.cursor());
+            return Mono.empty();
+        }
+        connection.offer(new ServerFrame.Pong(frame.ref()));
+        sessions.refreshIfDue(connection);
+        return Mono.empty();
+    }
+}

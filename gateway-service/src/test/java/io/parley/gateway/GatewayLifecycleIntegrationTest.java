@@ -1,0 +1,126 @@
+package io.parley.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.parley.gateway.support.FakeBackends;
+import io.parley.gateway.support.TestSocket;
+import io.parley.gateway.support.TestTokens;
+import io.parley.protocol.ClientFrame;
+import io.parley.protocol.Protocol;
+import io.parley.protocol.ServerFrame;
+import io.parley.sessions.SessionRegistry;
+import io.parley.testkit.KafkaExtension;
+import io.parley.testkit.RedisExtension;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/** Start-up and shutdown of whole gateway instances: draining on stop, idle connections. */
+@Tag("integration")
+@Timeout(120)
+class GatewayLifecycleIntegrationTest {
+
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
+    @RegisterExtension
+    static final KafkaExtension KAFKA = new KafkaExtension();
+
+    static final TestTokens TOKENS = new TestTokens();
+    static final FakeBackends BACKENDS = new FakeBackends();
+
+    static LettuceConnectionFactory redisConnections;
+    /** The registry as chat-service sees it, through a Redis connection of its own. */
+    static SessionRegistry registry;
+
+    @BeforeAll
+    static void connectToRedis() {
+        redisConnections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(REDIS.host(), REDIS.port()));
+        redisConnections.afterPropertiesSet();
+        redisConnections.start();
+        registry = new SessionRegistry(new ReactiveStringRedisTemplate(redisConnections), Duration.ofMinutes(1));
+    }
+
+    @AfterAll
+    static void stopFakes() {
+        redisConnections.destroy();
+        BACKENDS.close();
+        TOKENS.close();
+    }
+
+    @Test
+    void aStoppingGatewayTellsItsDevicesToReconnectElsewhereAndLeavesNoRegistryEntry() {
+        ConfigurableApplicationContext gateway = start("gw-draining", "90s");
+        String user = TestTokens.newId();
+        List<TestSocket> devices = List.of(connect(gateway, user), connect(gateway, user));
+        devices.forEach(TestSocket::hello);
+        await().atMost(Duration.ofSeconds(5)).until(() -> registry.onlineDevices(user).collectList().block().size() == 2
+                && registry.gateway("gw-draining").block() != null);
+
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(gateway::close);
+
+        for (TestSocket device : devices) {
+            assertThat(device.next()).isInstanceOf(ServerFrame.Reconnect.class);
+            assertThat(device.awaitClose()).isEqualTo(Protocol.CLOSE_SERVICE_RESTART);
+        }
+        stopped.join();
+        assertThat(registry.onlineDevices(user).collectList().block()).isEmpty();
+        assertThat(registry.gateway("gw-draining").blockOptional()).isEmpty();
+    }
+
+    @Test
+    void anIdleConnectionIsClosedAndAPingingOneIsNot() throws InterruptedException {
+        try (ConfigurableApplicationContext gateway = start("gw-idle", "5s");
+                TestSocket idle = connect(gateway, TestTokens.newId());
+                TestSocket pinging = connect(gateway, TestTokens.newId())) {
+            idle.hello();
+            pinging.hello();
+            long started = System.nanoTime();
+
+            while (!idle.isClosed() && System.nanoTime() - started < Duration.ofSeconds(15).toNanos()) {
+                pinging.send(new ClientFrame.Ping("keepalive"));
+                assertThat(pinging.next()).isEqualTo(new ServerFrame.Pong("keepalive"));
+                Thread.sleep(1_000);
+            }
+
+            assertThat(idle.awaitClose()).isEqualTo(Protocol.CLOSE_IDLE);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+            assertThat(pinging.isClosed()).isFalse();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String gatewayId, String idleTimeout) {
+        // Command-line arguments, which outrank application.yaml (server.port=0: any free port).
+        return new SpringApplicationBuilder(GatewayServiceApplication.class).run(
+                "--server.port=0",
+                "--spring.grpc.server.port=0",
+                "--parley.redis.url=" + REDIS.uri(),
+                "--parley.kafka.bootstrap-servers=" + KAFKA.bootstrapServers(),
+                "--parley.auth.jwks-uri=" + TOKENS.jwksUri(),
+                "--parley.auth.issuer=" + TestTokens.ISSUER,
+                "--parley.gateway.chat-service.address=" + BACKENDS.address(),
+                "--parley.gateway.user-service.address=" + BACKENDS.address(),
+                "--parley.gateway.instance.id=" + gatewayId,
+                "--parley.gateway.connection.idle-timeout=" + idleTimeout,
+                "--parley.gateway.connection.sweep-interval=200ms",
+                "--parley.gateway.drain.timeout=5s");
+    }
+
+    private static TestSocket connect(ConfigurableApplicationContext gateway, String user) {
+        int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+        return TestSocket.connect(URI.create("ws://127.0.0.1:" + port + Protocol.PATH), TOKENS.accessToken(user, TestTokens.newId()));
+    }
+}

@@ -1,0 +1,54 @@
+package io.parley.gateway.support;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.parley.proto.user.v1.ConnectTicketRedeemed;
+import io.parley.proto.user.v1.ConnectTicketRejected;
+import io.parley.proto.user.v1.Device;
+import io.parley.proto.user.v1.GetDeviceRequest;
+import io.parley.proto.user.v1.GetDeviceResponse;
+import io.parley.proto.user.v1.RedeemConnectTicketRequest;
+import io.parley.proto.user.v1.RedeemConnectTicketResponse;
+import io.parley.proto.user.v1.UserDirectoryGrpc;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** user-service's UserDirectory for handshakes: revoked devices and single-use connect tickets. */
+public final class FakeUserDirectory extends UserDirectoryGrpc.UserDirectoryImplBase {
+
+    private final Set<String> revokedDevices = ConcurrentHashMap.newKeySet();
+    private final Map<String, String[]> tickets = new ConcurrentHashMap<>();
+
+    public void revoke(String deviceId) {
+        revokedDevices.add(deviceId);
+    }
+
+    public void issueTicket(String ticket, String userId, String deviceId) {
+        tickets.put(ticket, new String[] {userId, deviceId});
+    }
+
+    @Override
+    public void getDevice(GetDeviceRequest request, StreamObserver<GetDeviceResponse> response) {
+        if (revokedDevices.contains(request.getDeviceId())) {
+            response.onError(Status.NOT_FOUND.withDescription("device not found").asRuntimeException());
+            return;
+        }
+        response.onNext(GetDeviceResponse.newBuilder()
+                .setDevice(Device.newBuilder().setDeviceId(request.getDeviceId())).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void redeemConnectTicket(RedeemConnectTicketRequest request, StreamObserver<RedeemConnectTicketResponse> response) {
+        String[] holder = tickets.remove(request.getTicket());
+        RedeemConnectTicketResponse.Builder answer = RedeemConnectTicketResponse.newBuilder();
+        if (holder == null) {
+            answer.setRejected(ConnectTicketRejected.newBuilder().setReason(ConnectTicketRejected.Reason.REASON_UNKNOWN_TICKET));
+        } else {
+            answer.setRedeemed(ConnectTicketRedeemed.newBuilder().setUserId(holder[0]).setDeviceId(holder[1]));
+        }
+        response.onNext(answer.build());
+        response.onCompleted();
+    }
+}

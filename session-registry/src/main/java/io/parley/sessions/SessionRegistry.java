@@ -1,0 +1,126 @@
+package io.parley.sessions;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The session registry: user, device, gateway instance. Entries expire unless their gateway keeps
+ * refreshing them, so a gateway that dies leaves nothing behind for longer than one TTL. The
+ * registry is a routing hint only: a stale or missing entry degrades delivery to sync, never loses
+ * a message, because the inbox in Cassandra is the source of truth.
+ */
+public final class SessionRegistry {
+
+    /** Deletes the device entry only if it still names this connection (a newer one may have replaced it). */
+    private static final RedisScript<Long> REMOVE_IF_OURS = RedisScript.of("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              redis.call('DEL', KEYS[1])
+              redis.call('SREM', KEYS[2], ARGV[2])
+              return 1
+            end
+            return 0
+            """, Long.class);
+
+    /**
+     * Extends the device entry if it still names this connection, or re-creates it if it vanished (Redis lost it);
+     * leaves a newer connection's entry alone.
+     */
+    private static final RedisScript<Long> REFRESH_IF_OURS = RedisScript.of("""
+            local current = redis.call('GET', KEYS[1])
+            if current and current ~= ARGV[1] then
+              return 0
+            end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
+            redis.call('SADD', KEYS[2], ARGV[2])
+            redis.call('PEXPIRE', KEYS[2], ARGV[3])
+            return 1
+            """, Long.class);
+
+    private final ReactiveStringRedisTemplate redis;
+    private final Duration sessionTtl;
+
+    public SessionRegistry(ReactiveStringRedisTemplate redis, Duration sessionTtl) {
+        if (sessionTtl.isNegative() || sessionTtl.isZero()) {
+            throw new IllegalArgumentException("sessionTtl must be positive");
+        }
+        this.redis = redis;
+        this.sessionTtl = sessionTtl;
+    }
+
+    /** Registers or refreshes a connection; a device's newer connection replaces its older entry. */
+    public Mono<Void> register(DeviceSession session) {
+        String index = SessionKeys.index(session.userId());
+        return redis.opsForValue().set(SessionKeys.device(session.userId(), session.deviceId()),
+                        session.encodedLocation(), sessionTtl)
+                .then(redis.opsForSet().add(index, session.deviceId()))
+                .then(redis.expire(index, sessionTtl))
+                .then();
+    }
+
+    /**
+     * Refreshes a connection's entry: true if the entry is (again) this connection's, false if a newer connection
+     * of the device replaced it, in which case this connection should close.
+     */
+    public Mono<Boolean> refresh(DeviceSession session) {
+        return redis.execute(REFRESH_IF_OURS,
+                        List.of(SessionKeys.device(session.userId(), session.deviceId()), SessionKeys.index(session.userId())),
+                        List.of(session.encodedLocation(), session.deviceId(), Long.toString(sessionTtl.toMillis())))
+                .next()
+                .map(refreshed -> refreshed == 1L);
+    }
+
+    /** Removes the entry if it is still this connection's; true if it was. */
+    public Mono<Boolean> remove(DeviceSession session) {
+        return redis.execute(REMOVE_IF_OURS,
+                        List.of(SessionKeys.device(session.userId(), session.deviceId()), SessionKeys.index(session.userId())),
+                        List.of(session.encodedLocation(), session.deviceId()))
+                .next()
+                .map(removed -> removed == 1L);
+    }
+
+    /** The user's devices with a live entry; index members whose entry expired are pruned. */
+    public Flux<DeviceSession> onlineDevices(String userId) {
+        String index = SessionKeys.index(userId);
+        return redis.opsForSet().members(index).collectList().flatMapMany(deviceIds -> {
+            if (deviceIds.isEmpty()) {
+                return Flux.empty();
+            }
+            List<String> keys = deviceIds.stream().map(deviceId -> SessionKeys.device(userId, deviceId)).toList();
+            return redis.opsForValue().multiGet(keys).flatMapMany(locations -> {
+                List<DeviceSession> online = new ArrayList<>(deviceIds.size());
+                List<String> expired = new ArrayList<>();
+                for (int i = 0; i < deviceIds.size(); i++) {
+                    String location = locations.get(i);
+                    if (location == null) {
+                        expired.add(deviceIds.get(i));
+                    } else {
+                        online.add(DeviceSession.decode(userId, deviceIds.get(i), location));
+                    }
+                }
+                Mono<Long> prune = expired.isEmpty() ? Mono.just(0L)
+                        : redis.opsForSet().remove(index, expired.toArray());
+                return prune.thenMany(Flux.fromIterable(online));
+            });
+        });
+    }
+
+    /** Announces (and refreshes) where a gateway instance accepts Delivery calls. */
+    public Mono<Void> announceGateway(GatewayAddress address, Duration ttl) {
+        return redis.opsForValue().set(SessionKeys.gateway(address.gatewayId()), address.encoded(), ttl).then();
+    }
+
+    /** Where a gateway instance is, or empty if it stopped announcing itself. */
+    public Mono<GatewayAddress> gateway(String gatewayId) {
+        return redis.opsForValue().get(SessionKeys.gateway(gatewayId))
+                .map(encoded -> GatewayAddress.decode(gatewayId, encoded));
+    }
+
+    public Mono<Void> withdrawGateway(String gatewayId) {
+        return redis.delete(SessionKeys.gateway(gatewayId)).then();
+    }
+}

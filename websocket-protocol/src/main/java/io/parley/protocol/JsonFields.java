@@ -1,0 +1,140 @@
+package io.parley.protocol;
+
+import java.util.HashMap;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * The top-level scalar fields of one JSON object frame. Nested objects and arrays are skipped (no frame of v1 has
+ * one; a newer client may add some), unknown fields are kept but never looked at, and null counts as absent.
+ */
+final class JsonFields {
+
+    /** Stands for a value that is not a usable scalar: an object, an array, a fraction, an out-of-range number. */
+    private static final Object NOT_SCALAR = new Object();
+
+    private final Map<String, Object> values = new HashMap<>();
+    private final String ref;
+
+    private JsonFields(Map<String, Object> parsed) {
+        values.putAll(parsed);
+        Object rawRef = values.get("ref");
+        this.ref = rawRef instanceof String s && s.length() <= Protocol.MAX_ID_CHARS ? s : null;
+    }
+
+    static JsonFields parse(JsonFactory json, String text) throws FrameException {
+        Map<String, Object> parsed = new HashMap<>();
+        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new FrameException(ErrorCode.BAD_JSON, null, "a frame is one JSON object");
+            }
+            for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+                Object value = scalar(parser, parser.nextToken());
+                if (value != null) {
+                    parsed.put(name, value);
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new FrameException(ErrorCode.BAD_JSON, null, "trailing data after the frame's JSON object");
+            }
+        } catch (JacksonException e) {
+            throw new FrameException(ErrorCode.BAD_JSON, null, "not valid JSON: " + e.getOriginalMessage());
+        }
+        return new JsonFields(parsed);
+    }
+
+    private static Object scalar(JsonParser parser, JsonToken token) {
+        return switch (token) {
+            case VALUE_STRING -> parser.getString();
+            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? NOT_SCALAR : (Object) parser.getLongValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            case START_OBJECT, START_ARRAY -> {
+                parser.skipChildren();
+                yield NOT_SCALAR;
+            }
+            default -> NOT_SCALAR;
+        };
+    }
+
+    /** The frame's {@code ref} if it is a string of at most 64 characters, else null. */
+    String ref() {
+        return ref;
+    }
+
+    /** Rejects a {@code ref} that is present but unusable, so the client learns why its answers lack it. */
+    void checkRef() throws FrameException {
+        if (values.containsKey("ref") && ref == null) {
+            throw invalid("ref", "must be a string of at most " + Protocol.MAX_ID_CHARS + " characters");
+        }
+    }
+
+    String requiredString(String name, int maxChars) throws FrameException {
+        String value = optionalString(name, maxChars);
+        if (value == null) {
+            throw new FrameException(ErrorCode.MISSING_FIELD, ref, "missing field '" + name + "'");
+        }
+        return value;
+    }
+
+    /** A non-empty string of at most {@code maxChars}, or null when absent. */
+    String optionalString(String name, int maxChars) throws FrameException {
+        Object value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String string)) {
+            throw invalid(name, "must be a string");
+        }
+        if (string.isEmpty() || string.length() > maxChars) {
+            throw invalid(name, "must be 1.." + maxChars + " characters");
+        }
+        return string;
+    }
+
+    /** A string of any length, possibly empty; for bodies, whose limit is in bytes. */
+    String requiredText(String name) throws FrameException {
+        Object value = values.get(name);
+        if (value == null) {
+            throw new FrameException(ErrorCode.MISSING_FIELD, ref, "missing field '" + name + "'");
+        }
+        if (!(value instanceof String string)) {
+            throw invalid(name, "must be a string");
+        }
+        return string;
+    }
+
+    long requiredLong(String name, long min) throws FrameException {
+        Object value = values.get(name);
+        if (value == null) {
+            throw new FrameException(ErrorCode.MISSING_FIELD, ref, "missing field '" + name + "'");
+        }
+        if (!(value instanceof Long number) || number < min) {
+            throw invalid(name, "must be an integer of at least " + min);
+        }
+        return number;
+    }
+
+    long optionalLong(String name, long fallback) {
+        return values.get(name) instanceof Long number ? number : fallback;
+    }
+
+    boolean optionalBoolean(String name) {
+        return Boolean.TRUE.equals(values.get(name));
+    }
+
+    /** A lenient read for frames from the server, whose newer versions may change what a client expects. */
+    String lenientString(String name) {
+        return values.get(name) instanceof String string ? string : null;
+    }
+
+    FrameException invalid(String name, String rule) {
+        return new FrameException(ErrorCode.INVALID_FIELD, ref, "field '" + name + "' " + rule);
+    }
+}

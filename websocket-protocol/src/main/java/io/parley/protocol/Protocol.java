@@ -1,0 +1,53 @@
+package io.parley.protocol;
+
+import java.util.Locale;
+
+/** Constants of protocol v1 (docs/protocol.md). */
+public final class Protocol {
+
+    /** The WebSocket path of the device connection. */
+    public static final String PATH = "/v1/ws";
+    /** The subprotocol a client offers to speak v1; a client that offers none also gets v1. */
+    public static final String SUBPROTOCOL_V1 = "parley.v1";
+    public static final int VERSION = 1;
+
+    /** The largest body of a message, in bytes after decoding (UTF-8 text or base64). */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The largest {@code client_msg_id}, {@code ref}, in characters. */
+    public static final int MAX_ID_CHARS = 64;
+    /** The largest chat id, in characters. */
+    public static final int MAX_CHAT_CHARS = 200;
+    /** The largest content type, in characters. */
+    public static final int MAX_CONTENT_TYPE_CHARS = 100;
+
+    /** Close codes the server uses besides the standard ones (1000, 1009, 1011, 1012, 1013). */
+    public static final int CLOSE_POLICY_VIOLATION = 1008;
+    public static final int CLOSE_TOO_BIG = 1009;
+    public static final int CLOSE_SERVICE_RESTART = 1012;
+    public static final int CLOSE_TRY_AGAIN_LATER = 1013;
+    /** A newer connection of the same device took over. The client must not reconnect on its own. */
+    public static final int CLOSE_REPLACED = 4000;
+    /** No frame arrived within the idle timeout. */
+    public static final int CLOSE_IDLE = 4001;
+    /** The device was revoked (or logged out). The client must not reconnect with the same credentials. */
+    public static final int CLOSE_DEVICE_REVOKED = 4003;
+
+    private Protocol() {
+    }
+
+    /**
+     * Whether a body of this content type travels as text in the {@code body} string. Every other content type
+     * travels base64-encoded (RFC 4648, with padding): {@code text/*}, {@code application/json} and any
+     * {@code +json} type are text.
+     */
+    public static boolean isTextContentType(String contentType) {
+        String type = baseType(contentType);
+        return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json");
+    }
+
+    private static String baseType(String contentType) {
+        int parameters = contentType.indexOf(';');
+        String type = parameters < 0 ? contentType : contentType.substring(0, parameters);
+        return type.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,185 @@
+package io.parley.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class FrameCodecTest {
+
+    private final FrameCodec codec = new FrameCodec();
+
+    @Test
+    void decodesEveryClientFrameAndIgnoresUnknownFields() throws FrameException {
+        assertThat(codec.decodeClientFrame("""
+                {"type":"send","ref":"r1","client_msg_id":"c-1","chat":"d:a:b","content_type":"text/plain",
+                 "body":"hé","future_field":{"nested":[1,2]},"from":"someone-else"}"""))
+                .isEqualTo(new ClientFrame.Send("r1", "c-1", "d:a:b", "text/plain", "hé".getBytes(StandardCharsets.UTF_8)));
+        assertThat(codec.decodeClientFrame("{\"type\":\"ack\",\"cursor\":42}")).isEqualTo(new ClientFrame.Ack(null, 42));
+        assertThat(codec.decodeClientFrame("{\"type\":\"read\",\"ref\":\"x\",\"chat\":\"d:a:b\",\"up_to_seq\":7}"))
+                .isEqualTo(new ClientFrame.Read("x", "d:a:b", 7));
+        assertThat(codec.decodeClientFrame("{\"type\":\"sync\",\"cursor\":0}")).isEqualTo(new ClientFrame.Sync(null, 0));
+        assertThat(codec.decodeClientFrame("{\"type\":\"ping\",\"ref\":\"p\"}")).isEqualTo(new ClientFrame.Ping("p"));
+    }
+
+    @Test
+    void binaryContentTypesCarryBase64() throws FrameException {
+        byte[] bytes = {0, 1, 2, (byte) 0xff};
+        ClientFrame.Send send = new ClientFrame.Send(null, "c", "d:a:b", "application/octet-stream", bytes);
+
+        String json = codec.encode(send);
+
+        assertThat(json).contains(Base64.getEncoder().encodeToString(bytes));
+        assertThat(codec.decodeClientFrame(json)).isEqualTo(send);
+    }
+
+    @Test
+    void everyServerFrameSurvivesARoundTrip() throws FrameException {
+        for (ServerFrame frame : new ServerFrame[] {
+                new ServerFrame.Hello(1, "conn", "gw-1", "alice", "phone", 60_000, Protocol.MAX_BODY_BYTES),
+                new ServerFrame.Sent("r", "c-1", "123"),
+                new ServerFrame.Message(5, "123", "d:a:b", 3, "alice", "phone", "c-1", "text/plain",
+                        "hi \"there\"\n".getBytes(StandardCharsets.UTF_8), 1_700_000_000_000L),
+                new ServerFrame.Message(6, "124", "d:a:b", 4, "alice", "phone", "c-2", "image/png", new byte[] {1, 2}, 1),
+                new ServerFrame.Receipt(7, "d:a:b", "bob", ReceiptKind.READ, 4, 1_700_000_000_001L),
+                new ServerFrame.Synced(7),
+                new ServerFrame.Error("r", ErrorCode.UNAVAILABLE, "chat-service unavailable", true),
+                new ServerFrame.Error(null, ErrorCode.BAD_JSON, "not JSON", false),
+                new ServerFrame.Pong("p"),
+                new ServerFrame.Reconnect("draining")}) {
+            assertThat(codec.decodeServerFrame(codec.encode(frame))).as(frame.type()).isEqualTo(frame);
+        }
+    }
+
+    @Test
+    void everyClientFrameSurvivesARoundTrip() throws FrameException {
+        for (ClientFrame frame : new ClientFrame[] {
+                new ClientFrame.Send("r", "c", "d:a:b", "text/plain", new byte[0]),
+                new ClientFrame.Ack(null, 9), new ClientFrame.Read("r", "d:a:b", 3), new ClientFrame.Sync("s", 0),
+                new ClientFrame.Ping(null)}) {
+            assertThat(codec.decodeClientFrame(codec.encode(frame))).as(frame.type()).isEqualTo(frame);
+        }
+    }
+
+    @Test
+    void aBodyAtTheLimitIsAcceptedAndOneByteMoreIsNot() throws FrameException {
+        String atLimit = "x".repeat(Protocol.MAX_BODY_BYTES);
+        assertThat(((ClientFrame.Send) codec.decodeClientFrame(send("text/plain", atLimit))).body())
+                .hasSize(Protocol.MAX_BODY_BYTES);
+
+        assertThatThrownBy(() -> codec.decodeClientFrame(send("text/plain", atLimit + "x")))
+                .isInstanceOfSatisfying(FrameException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BODY_TOO_LARGE);
+                    assertThat(e.ref()).isEqualTo("r");
+                });
+    }
+
+    @Test
+    void theBodyLimitCountsUtf8Bytes() {
+        // 32,769 two-byte characters are 65,538 bytes.
+        assertThatThrownBy(() -> codec.decodeClientFrame(send("text/plain", "é".repeat(32_769))))
+                .extracting(e -> ((FrameException) e).code()).isEqualTo(ErrorCode.BODY_TOO_LARGE);
+    }
+
+    static Stream<Arguments> badClientFrames() {
+        return Stream.of(
+                // not JSON at all
+                Arguments.of("hello", ErrorCode.BAD_JSON, null),
+                // a JSON array, not an object
+                Arguments.of("[1,2]", ErrorCode.BAD_JSON, null),
+                // two objects in one frame
+                Arguments.of("{\"type\":\"ping\"}{\"type\":\"ping\"}", ErrorCode.BAD_JSON, null),
+                // a duplicated field is ambiguous
+                Arguments.of("{\"type\":\"ping\",\"type\":\"sync\"}", ErrorCode.BAD_JSON, null),
+                // truncated
+                Arguments.of("{\"type\":\"ping\"", ErrorCode.BAD_JSON, null),
+                // no type
+                Arguments.of("{\"ref\":\"r\"}", ErrorCode.MISSING_FIELD, "r"),
+                // type is not a string
+                Arguments.of("{\"type\":5,\"ref\":\"r\"}", ErrorCode.INVALID_FIELD, "r"),
+                // a type v1 does not have
+                Arguments.of("{\"type\":\"typing\",\"ref\":\"r\"}", ErrorCode.UNKNOWN_TYPE, "r"),
+                // send without client_msg_id
+                Arguments.of("{\"type\":\"send\",\"ref\":\"r\",\"chat\":\"d:a:b\",\"content_type\":\"text/plain\",\"body\":\"x\"}",
+                        ErrorCode.MISSING_FIELD, "r"),
+                // send with a null chat counts as missing
+                Arguments.of("{\"type\":\"send\",\"ref\":\"r\",\"client_msg_id\":\"c\",\"chat\":null,\"content_type\":\"text/plain\",\"body\":\"x\"}",
+                        ErrorCode.MISSING_FIELD, "r"),
+                // send without body
+                Arguments.of("{\"type\":\"send\",\"ref\":\"r\",\"client_msg_id\":\"c\",\"chat\":\"d:a:b\",\"content_type\":\"text/plain\"}",
+                        ErrorCode.MISSING_FIELD, "r"),
+                // client_msg_id longer than 64 characters
+                Arguments.of("{\"type\":\"send\",\"ref\":\"r\",\"client_msg_id\":\"" + "c".repeat(65)
+                        + "\",\"chat\":\"d:a:b\",\"content_type\":\"text/plain\",\"body\":\"x\"}", ErrorCode.INVALID_FIELD, "r"),
+                // empty client_msg_id
+                Arguments.of("{\"type\":\"send\",\"ref\":\"r\",\"client_msg_id\":\"\",\"chat\":\"d:a:b\",\"content_type\":\"text/plain\",\"body\":\"x\"}",
+                        ErrorCode.INVALID_FIELD, "r"),
+                // a content type that is not a media type
+                Arguments.of("{\"type\":\"send\",\"ref\":\"r\",\"client_msg_id\":\"c\",\"chat\":\"d:a:b\",\"content_type\":\"plain\",\"body\":\"x\"}",
+                        ErrorCode.INVALID_FIELD, "r"),
+                // a binary body that is not base64
+                Arguments.of("{\"type\":\"send\",\"ref\":\"r\",\"client_msg_id\":\"c\",\"chat\":\"d:a:b\",\"content_type\":\"image/png\",\"body\":\"***\"}",
+                        ErrorCode.INVALID_FIELD, "r"),
+                // body is an object
+                Arguments.of("{\"type\":\"send\",\"ref\":\"r\",\"client_msg_id\":\"c\",\"chat\":\"d:a:b\",\"content_type\":\"text/plain\",\"body\":{}}",
+                        ErrorCode.INVALID_FIELD, "r"),
+                // ack without cursor
+                Arguments.of("{\"type\":\"ack\",\"ref\":\"r\"}", ErrorCode.MISSING_FIELD, "r"),
+                // a negative cursor
+                Arguments.of("{\"type\":\"sync\",\"ref\":\"r\",\"cursor\":-1}", ErrorCode.INVALID_FIELD, "r"),
+                // a cursor that is a string
+                Arguments.of("{\"type\":\"sync\",\"ref\":\"r\",\"cursor\":\"5\"}", ErrorCode.INVALID_FIELD, "r"),
+                // a fractional cursor
+                Arguments.of("{\"type\":\"ack\",\"ref\":\"r\",\"cursor\":1.5}", ErrorCode.INVALID_FIELD, "r"),
+                // a cursor beyond 64 bits
+                Arguments.of("{\"type\":\"ack\",\"ref\":\"r\",\"cursor\":99999999999999999999999}", ErrorCode.INVALID_FIELD, "r"),
+                // read up to seq 0 reads nothing
+                Arguments.of("{\"type\":\"read\",\"ref\":\"r\",\"chat\":\"d:a:b\",\"up_to_seq\":0}", ErrorCode.INVALID_FIELD, "r"),
+                // a ref that is not a string is rejected, and cannot be echoed
+                Arguments.of("{\"type\":\"ping\",\"ref\":7}", ErrorCode.INVALID_FIELD, null),
+                // nesting deeper than any frame needs
+                Arguments.of("{\"type\":\"ping\",\"x\":" + "[".repeat(40) + "]".repeat(40) + "}", ErrorCode.BAD_JSON, null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badClientFrames")
+    void rejectsABadFrameWithTheDocumentedCode(String frame, ErrorCode expected, String expectedRef) {
+        assertThatThrownBy(() -> codec.decodeClientFrame(frame))
+                .isInstanceOfSatisfying(FrameException.class, e -> {
+                    assertThat(e.code()).isEqualTo(expected);
+                    assertThat(e.ref()).isEqualTo(expectedRef);
+                    assertThat(e.toErrorFrame().retriable()).isFalse();
+                });
+    }
+
+    @Test
+    void aClientIgnoresServerFramesOfANewerVersion() {
+        assertThatThrownBy(() -> codec.decodeServerFrame("{\"type\":\"typing\",\"chat\":\"d:a:b\"}"))
+                .extracting(e -> ((FrameException) e).code()).isEqualTo(ErrorCode.UNKNOWN_TYPE);
+    }
+
+    @Test
+    void anUnknownErrorCodeFromANewerServerReadsAsInternal() throws FrameException {
+        assertThat(codec.decodeServerFrame("{\"type\":\"error\",\"code\":\"quota\",\"message\":\"m\",\"retriable\":true}"))
+                .isEqualTo(new ServerFrame.Error(null, ErrorCode.INTERNAL, "m", true));
+    }
+
+    @Test
+    void framesNeverPrintTheirBody() {
+        assertThat(new ClientFrame.Send(null, "c", "d:a:b", "text/plain", "secret".getBytes(StandardCharsets.UTF_8)))
+                .asString().doesNotContain("secret");
+        assertThat(new ServerFrame.Message(1, "1", "d:a:b", 1, "a", "p", "c", "text/plain",
+                "secret".getBytes(StandardCharsets.UTF_8), 0)).asString().doesNotContain("secret");
+    }
+
+    private static String send(String contentType, String body) {
+        return "{\"type\":\"send\",\"ref\":\"r\",\"client_msg_id\":\"c\",\"chat\":\"d:a:b\",\"content_type\":\"" + contentType
+                + "\",\"body\":\"" + body + "\"}";
+    }
+}
