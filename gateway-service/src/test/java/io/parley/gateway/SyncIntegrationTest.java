@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.ByteString;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.gateway.support.TestSocket;
 import io.parley.gateway.support.TestTokens;
 import io.parley.proto.chat.v1.InboxEntry;
@@ -19,9 +20,13 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The backlog after a cursor, then the live stream: in inbox_seq order, no gap, no duplicate at the seam. */
 class SyncIntegrationTest extends GatewayIntegrationTest {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void syncSendsTheBacklogAfterTheCursorInPagesThenSynced() {
@@ -72,9 +77,11 @@ class SyncIntegrationTest extends GatewayIntegrationTest {
         try (TestSocket socket = connect(user, TestTokens.newId())) {
             ServerFrame.Hello hello = socket.hello();
             InboxEntry live = BACKENDS.chat.addMessage(user, "d:a:b", 1, "m1");
+            long deliveriesTimed = meters.get("parley.gateway.delivery.latency").timer().count();
 
             assertThat(delivery().deliver(deliver(user, hello, List.of(live))).getOutcome())
                     .isEqualTo(DeliveryOutcome.DELIVERY_OUTCOME_QUEUED);
+            assertThat(meters.get("parley.gateway.delivery.latency").timer().count()).isEqualTo(deliveriesTimed + 1);
             assertThat(socket.quietFor(Duration.ofMillis(300))).isTrue();
 
             socket.send(new ClientFrame.Sync(null, 0));

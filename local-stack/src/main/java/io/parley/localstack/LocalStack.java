@@ -17,8 +17,6 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalStack implements AutoCloseable {
 
     static final Duration START_DEADLINE = Duration.ofMinutes(4);
-    private static final List<String> SERVICE_JVM_OPTIONS = List.of(
-            "-Xmx384m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final LocalStackOptions options;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -52,10 +50,9 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("Starting Kafka, Cassandra, Redis and S3Proxy under " + options.dataDir() + " ...");
         infrastructure = LocalInfrastructure.start(options.dataDir().resolve("infrastructure"));
         Path logs = options.dataDir().resolve("logs");
-        Path watchdog = ParentWatchdog.classpath();
         for (ServiceDefinition service : ServiceDefinition.ALL) {
-            services.add(ServiceProcess.start(service, service.jar(options.repoRoot(), options.version()), watchdog,
-                    logs, ServiceEnvironment.of(service, infrastructure), SERVICE_JVM_OPTIONS));
+            services.add(ServiceProcess.start(ServiceLaunch.of(service, service.jar(options.repoRoot(), options.version()),
+                    ServiceEnvironment.of(service, infrastructure), logs)));
         }
         System.out.println("Starting the seven services (logs in " + logs + ") ...");
         for (ServiceProcess service : services) {
@@ -76,7 +73,7 @@ public final class LocalStack implements AutoCloseable {
         }
         out.println();
         out.println("Infrastructure:");
-        infrastructure.describe().forEach((name, endpoint) -> out.printf("  %-10s %s%n", name, endpoint));
+        infrastructure.describe().toString().lines().forEach(line -> out.println("  " + line));
         out.println();
         out.println("Press Ctrl-C to stop everything.");
         out.flush();

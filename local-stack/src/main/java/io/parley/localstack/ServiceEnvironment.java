@@ -10,12 +10,13 @@ import java.util.Map;
  * binding maps PARLEY_KAFKA_BOOTSTRAP_SERVERS to parley.kafka.bootstrap-servers). Environment,
  * not command-line arguments, so the S3 secret does not show up in a process listing.
  */
-final class ServiceEnvironment {
+public final class ServiceEnvironment {
 
     private ServiceEnvironment() {
     }
 
-    static Map<String, String> of(ServiceDefinition service, LocalInfrastructure infra) {
+    /** Ports and the infrastructure the service needs. */
+    public static Map<String, String> of(ServiceDefinition service, LocalInfrastructure infra) {
         Map<String, String> env = new HashMap<>();
         env.put("PARLEY_PORTS_HTTP", Integer.toString(service.httpPort()));
         env.put("PARLEY_PORTS_GRPC", Integer.toString(service.grpcPort()));

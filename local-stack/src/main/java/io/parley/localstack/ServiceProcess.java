@@ -1,5 +1,6 @@
 package io.parley.localstack;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,66 +12,83 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A service running as a child JVM, its output in a log file, stopped gracefully (SIGTERM) then forcibly. */
-final class ServiceProcess {
+/**
+ * A service running as a child JVM, its output appended to a log file. It dies with the JVM that started it
+ * (the parent watchdog halts it when its standard input closes), is stopped gracefully (SIGTERM, then SIGKILL
+ * after a grace period), or is killed at once, as a crash.
+ */
+public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final ServiceDefinition service;
+    private final ServiceLaunch launch;
     private final Process process;
-    private final Path log;
 
-    private ServiceProcess(ServiceDefinition service, Process process, Path log) {
-        this.service = service;
+    private ServiceProcess(ServiceLaunch launch, Process process) {
+        this.launch = launch;
         this.process = process;
-        this.log = log;
     }
 
-    static ServiceProcess start(ServiceDefinition service, Path jar, Path watchdogClasspath, Path logDir,
-            Map<String, String> environment, List<String> jvmOptions) throws IOException {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(service.name() + " jar not found at " + jar
+    /** Starts the service; it is not ready before {@link #awaitHealthy} returns. */
+    public static ServiceProcess start(ServiceLaunch launch) throws IOException {
+        if (!Files.isRegularFile(launch.jar())) {
+            throw new IllegalStateException(launch.service().name() + " jar not found at " + launch.jar()
                     + "; build first: ./mvnw -DskipTests install");
         }
-        Files.createDirectories(logDir);
-        Path log = logDir.resolve(service.name() + ".log");
+        Files.createDirectories(launch.logDirectory());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
+        command.addAll(launch.jvmOptions());
         command.add("-cp");
-        command.add(jar + java.io.File.pathSeparator + watchdogClasspath);
+        command.add(launch.jar() + File.pathSeparator + ParentWatchdog.classpath());
         // The watchdog exits the service when our stdin closes, i.e. when this launcher dies, even by kill -9.
         command.add(ParentWatchdog.MAIN_CLASS);
         command.add("org.springframework.boot.loader.launch.JarLauncher");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
-        return new ServiceProcess(service, builder.start(), log);
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.log().toFile()));
+        builder.environment().putAll(launch.environment());
+        return new ServiceProcess(launch, builder.start());
     }
 
-    ServiceDefinition service() {
-        return service;
+    /** Starts the same service again with the same settings (after a {@link #kill} or {@link #stop}). */
+    public ServiceProcess restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(launch.instanceName() + " is still running");
+        }
+        return start(launch);
     }
 
-    Path log() {
-        return log;
+    public ServiceDefinition service() {
+        return launch.service();
     }
 
-    long pid() {
+    public ServiceLaunch launch() {
+        return launch;
+    }
+
+    public Path log() {
+        return launch.log();
+    }
+
+    public long pid() {
         return process.pid();
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Waits until /actuator/health answers UP; fails fast if the process exits first. */
-    void awaitHealthy(Instant deadline) throws InterruptedException {
+    public void awaitHealthy(Instant deadline) throws InterruptedException {
+        ServiceDefinition service = launch.service();
         HttpRequest request = HttpRequest.newBuilder(URI.create(service.healthUrl())).timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.name() + " exited with code " + process.exitValue()
-                        + " before it became healthy; see " + log);
+                throw new IllegalStateException(launch.instanceName() + " exited with code " + process.exitValue()
+                        + " before it became healthy; see " + log());
             }
             try {
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -82,19 +100,34 @@ final class ServiceProcess {
             }
             process.waitFor(500, TimeUnit.MILLISECONDS);
         }
-        throw new IllegalStateException(service.name() + " was not healthy by the deadline; see " + log);
+        throw new IllegalStateException(launch.instanceName() + " was not healthy by the deadline; see " + log());
     }
 
-    void stop(Duration grace) {
+    /** A graceful stop: SIGTERM, and SIGKILL if it has not exited after {@code grace}. */
+    public void stop(Duration grace) {
         process.destroy();
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                kill();
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A crash: SIGKILL, no shutdown hooks, no draining; returns once the process is gone. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return launch.instanceName() + " (pid " + pid() + ")";
     }
 }

@@ -13,9 +13,13 @@ import io.parley.proto.gateway.v1.DisconnectDeviceRequest;
 import io.parley.proto.gateway.v1.DisconnectDeviceResponse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.parley.proto.chat.v1.InboxEntry;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,6 +32,7 @@ public class DeliveryGrpcService extends DeliveryGrpc.DeliveryImplBase {
 
     private final Connections connections;
     private final Map<DeliveryOutcome, Counter> outcomes = new EnumMap<>(DeliveryOutcome.class);
+    private final Timer sendToDelivered;
 
     public DeliveryGrpcService(Connections connections, MeterRegistry meters) {
         this.connections = connections;
@@ -38,6 +43,12 @@ public class DeliveryGrpcService extends DeliveryGrpc.DeliveryImplBase {
                     .tag("outcome", outcome.name().substring("DELIVERY_OUTCOME_".length()).toLowerCase())
                     .register(meters));
         }
+        this.sendToDelivered = Timer.builder("parley.gateway.delivery.latency")
+                .description("From a message's acceptance by chat-service to its hand-off to a recipient device's connection")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(meters);
     }
 
     @Override
@@ -48,8 +59,20 @@ public class DeliveryGrpcService extends DeliveryGrpc.DeliveryImplBase {
                 .map(connection -> deliver(connection, request))
                 .orElse(DeliveryOutcome.DELIVERY_OUTCOME_NOT_CONNECTED);
         outcomes.get(outcome).increment();
+        if (outcome == DeliveryOutcome.DELIVERY_OUTCOME_QUEUED) {
+            recordSendToDelivered(request.getEntriesList());
+        }
         response.onNext(DeliverResponse.newBuilder().setOutcome(outcome).build());
         response.onCompleted();
+    }
+
+    private void recordSendToDelivered(List<InboxEntry> entries) {
+        long now = System.currentTimeMillis();
+        for (InboxEntry entry : entries) {
+            if (entry.hasMessage()) {
+                sendToDelivered.record(Math.max(0, now - entry.getMessage().getSentAtEpochMillis()), TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     private static DeliveryOutcome deliver(DeviceConnection connection, DeliverRequest request) {

@@ -6,8 +6,8 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Readiness depends on the media bucket: without it no upload or download URL works. */
-@Component("mediaBucket")
+/** Health "mediaBucket": without the bucket no upload or download URL works. */
+@Component("mediaBucketHealthIndicator")
 class MediaBucketHealthIndicator implements ReactiveHealthIndicator {
 
     private final MediaBucket bucket;

@@ -1,0 +1,166 @@
+package io.parley.e2e.support;
+
+import io.parley.infra.LocalInfrastructure;
+import io.parley.infra.process.FreePorts;
+import io.parley.localstack.ServiceDefinition;
+import io.parley.localstack.ServiceEnvironment;
+import io.parley.localstack.ServiceLaunch;
+import io.parley.localstack.ServiceProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The system under test, started once per test JVM and shared by every test: real Kafka, Cassandra and Redis, then
+ * user-service, chat-service and two gateway-service instances as child JVMs from their packaged jars, each on
+ * ports of its own. Everything stops when the JVM exits (the children's watchdogs see their parent go).
+ */
+public final class ParleySystem {
+
+    private static final Duration START_DEADLINE = Duration.ofMinutes(4);
+    private static ParleySystem running;
+
+    private final LocalInfrastructure infrastructure;
+    private final Path repoRoot = Path.of(System.getProperty("parley.repo.root", "..")).toAbsolutePath().normalize();
+    private final String version = System.getProperty("parley.project.version", "0.1.0-SNAPSHOT");
+    private final Path logs;
+    private final ServiceDefinition userService = onFreePorts("user-service");
+    private final ServiceDefinition chatService = onFreePorts("chat-service");
+    private final List<ServiceDefinition> gatewayPorts = List.of(onFreePorts("gateway-service"), onFreePorts("gateway-service"));
+    private ServiceProcess users;
+    private ServiceProcess chat;
+    private final List<ServiceProcess> gateways = new ArrayList<>();
+
+    private ParleySystem(LocalInfrastructure infrastructure, Path logs) {
+        this.infrastructure = infrastructure;
+        this.logs = logs;
+    }
+
+    /** The running system, started on first use. */
+    public static synchronized ParleySystem get() {
+        if (running == null) {
+            LocalInfrastructure infrastructure = LocalInfrastructure.start();
+            ParleySystem system = new ParleySystem(infrastructure, Path.of("target", "service-logs").toAbsolutePath());
+            system.startServices();
+            running = system;
+        }
+        return running;
+    }
+
+    private void startServices() {
+        users = start(launch(userService, userService.name(), Map.of()));
+        chat = start(launch(chatService, chatService.name(), Map.of(
+                "PARLEY_AUTH_JWKSURI", jwksUri(),
+                "PARLEY_CHAT_USERDIRECTORY_ADDRESS", "127.0.0.1:" + userService.grpcPort())));
+        for (int i = 0; i < gatewayPorts.size(); i++) {
+            gateways.add(start(gatewayLaunch(i)));
+        }
+        Instant deadline = Instant.now().plus(START_DEADLINE);
+        List<ServiceProcess> all = new ArrayList<>(List.of(users, chat));
+        all.addAll(gateways);
+        for (ServiceProcess service : all) {
+            awaitHealthy(service, deadline);
+        }
+    }
+
+    private ServiceLaunch gatewayLaunch(int index) {
+        ServiceDefinition gateway = gatewayPorts.get(index);
+        Map<String, String> settings = new HashMap<>();
+        settings.put("PARLEY_AUTH_JWKSURI", jwksUri());
+        settings.put("PARLEY_GATEWAY_CHATSERVICE_ADDRESS", "127.0.0.1:" + chatService.grpcPort());
+        settings.put("PARLEY_GATEWAY_USERSERVICE_ADDRESS", "127.0.0.1:" + userService.grpcPort());
+        // The tests send hundreds of messages from one device as fast as they can.
+        settings.put("PARLEY_GATEWAY_CONNECTION_SENDRATEPERSECOND", "5000");
+        settings.put("PARLEY_GATEWAY_CONNECTION_SENDBURST", "5000");
+        settings.put("PARLEY_GATEWAY_CONNECTION_MAXINFLIGHTFRAMES", "256");
+        return launch(gateway, "gateway-service-" + (index + 1), settings);
+    }
+
+    private ServiceLaunch launch(ServiceDefinition service, String instance, Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>(ServiceEnvironment.of(service, infrastructure));
+        environment.putAll(settings);
+        return ServiceLaunch.of(service, service.jar(repoRoot, version), environment, logs).withInstanceName(instance);
+    }
+
+    private static ServiceProcess start(ServiceLaunch launch) {
+        try {
+            return ServiceProcess.start(launch);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitHealthy(ServiceProcess service, Instant deadline) {
+        try {
+            service.awaitHealthy(deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ServiceDefinition onFreePorts(String name) {
+        return ServiceDefinition.named(name).withPorts(FreePorts.allocate(), FreePorts.allocate());
+    }
+
+    private String jwksUri() {
+        return userServiceUri() + "/v1/.well-known/jwks.json";
+    }
+
+    public String userServiceUri() {
+        return "http://127.0.0.1:" + userService.httpPort();
+    }
+
+    public String chatServiceUri() {
+        return "http://127.0.0.1:" + chatService.httpPort();
+    }
+
+    public int chatServiceGrpcPort() {
+        return chatService.grpcPort();
+    }
+
+    /** The WebSocket URL of gateway {@code index} (0 or 1). */
+    public URI gateway(int index) {
+        return URI.create("ws://127.0.0.1:" + gatewayPorts.get(index).httpPort() + "/v1/ws");
+    }
+
+    public LocalInfrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    /** kill -9 of a gateway: no draining, its connections just drop. */
+    public void killGateway(int index) {
+        gateways.get(index).kill();
+    }
+
+    public void restartGateway(int index) {
+        ServiceProcess restarted = restart(gateways.get(index));
+        gateways.set(index, restarted);
+    }
+
+    /** kill -9 of chat-service: in-flight sends, consumers and fan-out die mid-way. */
+    public void killChatService() {
+        chat.kill();
+    }
+
+    public void restartChatService() {
+        chat = restart(chat);
+    }
+
+    private static ServiceProcess restart(ServiceProcess dead) {
+        try {
+            ServiceProcess restarted = dead.restart();
+            awaitHealthy(restarted, Instant.now().plus(START_DEADLINE));
+            return restarted;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
