@@ -50,9 +50,10 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("Starting Kafka, Cassandra, Redis and S3Proxy under " + options.dataDir() + " ...");
         infrastructure = LocalInfrastructure.start(options.dataDir().resolve("infrastructure"));
         Path logs = options.dataDir().resolve("logs");
+        LocalSecrets secrets = LocalSecrets.in(options.dataDir().resolve("secrets"));
         for (ServiceDefinition service : ServiceDefinition.ALL) {
             services.add(ServiceProcess.start(ServiceLaunch.of(service, service.jar(options.repoRoot(), options.version()),
-                    ServiceEnvironment.of(service, infrastructure), logs)));
+                    ServiceEnvironment.of(service, infrastructure, secrets), logs)));
         }
         System.out.println("Starting the seven services (logs in " + logs + ") ...");
         for (ServiceProcess service : services) {
@@ -66,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
         out.println("Parley is up. Clients connect to:");
         out.println("  WebSocket  ws://127.0.0.1:8080/v1/ws          (gateway-service)");
         out.println("  REST       http://127.0.0.1:8081/v1           (user-service: accounts, login, devices, keys)");
+        out.println("  REST       http://127.0.0.1:8082/v1/chats     (chat-service: chat list, history)");
         out.println();
         out.printf("  %-18s %-6s %-6s %s%n", "service", "http", "grpc", "health");
         for (ServiceDefinition service : ServiceDefinition.ALL) {

@@ -11,11 +11,16 @@ import java.util.Set;
  */
 public record ServiceDefinition(String name, int httpPort, int grpcPort, Set<Needs> needs) {
 
-    public enum Needs { KAFKA, CASSANDRA, REDIS, S3 }
+    public enum Needs {
+        KAFKA, CASSANDRA, REDIS, S3,
+        /** The key user-service encrypts its token-signing keys with at rest. */
+        SIGNING_KEYS_ENCRYPTION_KEY
+    }
 
     public static final List<ServiceDefinition> ALL = List.of(
             new ServiceDefinition("gateway-service", 8080, 9080, EnumSet.of(Needs.REDIS, Needs.KAFKA)),
-            new ServiceDefinition("user-service", 8081, 9081, EnumSet.of(Needs.CASSANDRA, Needs.REDIS, Needs.KAFKA)),
+            new ServiceDefinition("user-service", 8081, 9081,
+                    EnumSet.of(Needs.CASSANDRA, Needs.REDIS, Needs.KAFKA, Needs.SIGNING_KEYS_ENCRYPTION_KEY)),
             new ServiceDefinition("chat-service", 8082, 9082, EnumSet.of(Needs.CASSANDRA, Needs.REDIS, Needs.KAFKA)),
             new ServiceDefinition("presence-service", 8083, 9083, EnumSet.of(Needs.REDIS)),
             new ServiceDefinition("group-service", 8084, 9084, EnumSet.of(Needs.CASSANDRA, Needs.REDIS, Needs.KAFKA)),

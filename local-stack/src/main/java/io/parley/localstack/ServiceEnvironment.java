@@ -8,15 +8,15 @@ import java.util.Map;
 /**
  * The settings a service gets from the local stack, as environment variables (Spring's relaxed
  * binding maps PARLEY_KAFKA_BOOTSTRAP_SERVERS to parley.kafka.bootstrap-servers). Environment,
- * not command-line arguments, so the S3 secret does not show up in a process listing.
+ * not command-line arguments, so secrets do not show up in a process listing.
  */
 public final class ServiceEnvironment {
 
     private ServiceEnvironment() {
     }
 
-    /** Ports and the infrastructure the service needs. */
-    public static Map<String, String> of(ServiceDefinition service, LocalInfrastructure infra) {
+    /** Ports, the infrastructure the service needs and the secrets it needs from {@code secrets}. */
+    public static Map<String, String> of(ServiceDefinition service, LocalInfrastructure infra, LocalSecrets secrets) {
         Map<String, String> env = new HashMap<>();
         env.put("PARLEY_PORTS_HTTP", Integer.toString(service.httpPort()));
         env.put("PARLEY_PORTS_GRPC", Integer.toString(service.grpcPort()));
@@ -35,6 +35,8 @@ public final class ServiceEnvironment {
                     env.put("PARLEY_MEDIA_S3_ACCESS_KEY", infra.s3().accessKey());
                     env.put("PARLEY_MEDIA_S3_SECRET_KEY", infra.s3().secretKey());
                 }
+                case SIGNING_KEYS_ENCRYPTION_KEY ->
+                        env.put("PARLEY_USER_SIGNING_KEYS_ENCRYPTION_KEY", secrets.signingKeysEncryptionKey());
             }
         }
         return env;

@@ -28,7 +28,10 @@ class InvalidSettingIntegrationTest {
                         "Parley failed to start: Invalid setting parley.kafka.bootstrap-servers"),
                 // a Cassandra keyspace that is not a CQL identifier
                 Arguments.of("user-service", Map.of("PARLEY_CASSANDRA_KEYSPACE", "Bad-Name"),
-                        "Parley failed to start: Invalid setting parley.cassandra.keyspace=Bad-Name"));
+                        "Parley failed to start: Invalid setting parley.cassandra.keyspace=Bad-Name"),
+                // a required secret that has no default, named before the service tries to reach Cassandra
+                Arguments.of("user-service", Map.of(),
+                        "Parley failed to start: Invalid setting parley.user.signing-keys.encryption-key"));
     }
 
     @ParameterizedTest

@@ -10,11 +10,12 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
- * Validates the shared settings as soon as the environment is ready, before any bean connects to
- * anything. Without this, an empty Kafka bootstrap list could surface as a connection error from
+ * Validates the shared settings, and those a service lists as {@link EarlyValidatedSettings}, as soon
+ * as the environment is ready, before any bean connects to anything. Without this, an empty Kafka bootstrap list could surface as a connection error from
  * whichever client happens to start first, instead of a message naming the setting.
  */
 class EarlySettingsValidation implements EnvironmentPostProcessor, Ordered {
@@ -43,6 +44,10 @@ class EarlySettingsValidation implements EnvironmentPostProcessor, Ordered {
                     binder.bind(prefix, Bindable.of(type), validation);
                 }
             });
+            SpringFactoriesLoader.forDefaultResourceLocation(application.getClassLoader())
+                    .load(EarlyValidatedSettings.class)
+                    .forEach(service -> service.byPrefix().forEach((prefix, type) ->
+                            binder.bindOrCreate(prefix, Bindable.of(type), validation)));
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.parley.e2e.support;
 
+import io.parley.infra.InfrastructureDirectory;
 import io.parley.infra.LocalInfrastructure;
 import io.parley.infra.process.FreePorts;
+import io.parley.localstack.LocalSecrets;
 import io.parley.localstack.ServiceDefinition;
 import io.parley.localstack.ServiceEnvironment;
 import io.parley.localstack.ServiceLaunch;
@@ -31,6 +33,8 @@ public final class ParleySystem {
     private final Path repoRoot = Path.of(System.getProperty("parley.repo.root", "..")).toAbsolutePath().normalize();
     private final String version = System.getProperty("parley.project.version", "0.1.0-SNAPSHOT");
     private final Path logs;
+    /** Beside the servers' data: the signing keys stored in Cassandra need the key they were encrypted with. */
+    private final LocalSecrets secrets = LocalSecrets.in(InfrastructureDirectory.defaultBaseDirectory().resolve("secrets"));
     private final ServiceDefinition userService = onFreePorts("user-service");
     private final ServiceDefinition chatService = onFreePorts("chat-service");
     private final List<ServiceDefinition> gatewayPorts = List.of(onFreePorts("gateway-service"), onFreePorts("gateway-service"));
@@ -84,7 +88,7 @@ public final class ParleySystem {
     }
 
     private ServiceLaunch launch(ServiceDefinition service, String instance, Map<String, String> settings) {
-        Map<String, String> environment = new HashMap<>(ServiceEnvironment.of(service, infrastructure));
+        Map<String, String> environment = new HashMap<>(ServiceEnvironment.of(service, infrastructure, secrets));
         environment.putAll(settings);
         return ServiceLaunch.of(service, service.jar(repoRoot, version), environment, logs).withInstanceName(instance);
     }
@@ -140,9 +144,11 @@ public final class ParleySystem {
         gateways.get(index).kill();
     }
 
+    /** Starts gateway {@code index} again if it is not running (after {@link #killGateway}). */
     public void restartGateway(int index) {
-        ServiceProcess restarted = restart(gateways.get(index));
-        gateways.set(index, restarted);
+        if (!gateways.get(index).isAlive()) {
+            gateways.set(index, restart(gateways.get(index)));
+        }
     }
 
     /** kill -9 of chat-service: in-flight sends, consumers and fan-out die mid-way. */

@@ -3,6 +3,8 @@ package io.parley.user.support;
 import io.parley.testkit.CassandraExtension;
 import io.parley.testkit.KafkaExtension;
 import io.parley.testkit.RedisExtension;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -41,13 +43,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "parley.user.login-rate-limit.per-address.attempts=20",
         "parley.user.login-rate-limit.per-address.window=1m",
         "parley.user.topics.user-events.name=" + UserServiceIntegrationTest.USER_EVENTS_TOPIC,
-        "parley.user.topics.user-events.partitions=2",
-        "parley.cassandra.keyspace=" + UserServiceIntegrationTest.KEYSPACE})
+        "parley.user.topics.user-events.partitions=2"})
 @AutoConfigureWebTestClient
 @Import(GrpcPort.class)
 public abstract class UserServiceIntegrationTest {
 
-    protected static final String KEYSPACE = "user_service_it";
+    /** One per test JVM: signing keys stored by an earlier run are encrypted under that run's key. */
+    protected static final String KEYSPACE = "user_service_it_" + Long.toHexString(new SecureRandom().nextLong() >>> 1);
     protected static final String USER_EVENTS_TOPIC = "user-events-it";
 
     @RegisterExtension
@@ -61,6 +63,10 @@ public abstract class UserServiceIntegrationTest {
     protected static final CassandraExtension CASSANDRA = new CassandraExtension();
 
     static {
+        // Made up per test JVM, as a deployment's comes from a secret: the repository holds no key. A system
+        // property, because user-service checks it before the test's dynamic properties are in place.
+        System.setProperty("parley.user.signing-keys.encryption-key", randomKey());
+        System.setProperty("parley.cassandra.keyspace", KEYSPACE);
         // Cassandra and Kafka each take seconds to start; the first test class starts them side by side.
         CompletableFuture.runAsync(CASSANDRA::contactPoint);
     }
@@ -71,6 +77,12 @@ public abstract class UserServiceIntegrationTest {
         registry.add("parley.redis.url", REDIS::uri);
         registry.add("parley.cassandra.contact-points", CASSANDRA::contactPoints);
         registry.add("parley.cassandra.local-datacenter", CASSANDRA::localDatacenter);
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     @Autowired
