@@ -2,6 +2,7 @@ package io.parley.gateway.connection;
 
 import io.parley.gateway.auth.DeviceIdentity;
 import io.parley.gateway.metrics.GatewayMetrics;
+import io.parley.gateway.send.SendOrder;
 import io.parley.gateway.send.TokenBucket;
 import io.parley.gateway.sync.FrameSink;
 import io.parley.gateway.sync.InboxSource;
@@ -29,6 +30,7 @@ public final class DeviceConnection implements FrameSink {
     private final OutboundQueue outbound;
     private final InboxStream inbox;
     private final TokenBucket sendBucket;
+    private final SendOrder sendOrder = new SendOrder();
     private final FrameCodec codec;
     private final GatewayMetrics metrics;
     private final Clock clock;
@@ -65,6 +67,10 @@ public final class DeviceConnection implements FrameSink {
 
     public InboxStream inbox() {
         return inbox;
+    }
+
+    public SendOrder sendOrder() {
+        return sendOrder;
     }
 
     public TokenBucket sendBucket() {

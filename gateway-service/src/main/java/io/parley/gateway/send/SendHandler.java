@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code send} → chat-service Send → {@code sent} (only once chat-service answered, i.e. the message is durable)
- * or {@code error}. The device's rate limit is checked first; a limited send is answered, not dropped.
+ * or {@code error}. The device's rate limit is checked first; a limited send is answered, not dropped. A device's
+ * sends to one chat go to chat-service one at a time ({@link SendOrder}), so they are sequenced as sent.
  */
 @Component
 public class SendHandler {
@@ -36,7 +37,7 @@ public class SendHandler {
             return Mono.empty();
         }
         long started = System.nanoTime();
-        return chat.send(connection.identity(), send)
+        return connection.sendOrder().inOrder(send.chat(), chat.send(connection.identity(), send)
                 .map(accepted -> (ServerFrame) new ServerFrame.Sent(send.ref(), send.clientMsgId(), accepted.getMessageId()))
                 .onErrorResume(failure -> {
                     log.debug("Send {} of {} failed: {}", send.clientMsgId(), connection, failure.toString());
@@ -46,6 +47,6 @@ public class SendHandler {
                     metrics.sendAnswered(started, System.nanoTime());
                     connection.offer(answer);
                 })
-                .then();
+                .then());
     }
 }
