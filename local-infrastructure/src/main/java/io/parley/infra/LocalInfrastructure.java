@@ -32,10 +32,10 @@ public final class LocalInfrastructure implements AutoCloseable {
     private final RedisServer redis;
     private final S3Server s3;
 
-    private LocalInfrastructure(Path baseDirectory) {
+    private LocalInfrastructure(Path baseDirectory, ServerProfile profile) {
         Path base = baseDirectory.toAbsolutePath().normalize();
-        this.kafka = new KafkaServer(base.resolve("kafka"));
-        this.cassandra = new CassandraServer(base.resolve("cassandra"));
+        this.kafka = new KafkaServer(base.resolve("kafka"), profile);
+        this.cassandra = new CassandraServer(base.resolve("cassandra"), profile);
         this.redis = new RedisServer(base.resolve("redis"));
         this.s3 = new S3Server(base.resolve("s3"));
     }
@@ -50,7 +50,12 @@ public final class LocalInfrastructure implements AutoCloseable {
      * fails, the others are stopped and the failure is thrown (with the other failures suppressed).
      */
     public static LocalInfrastructure start(Path baseDirectory) {
-        LocalInfrastructure infrastructure = new LocalInfrastructure(baseDirectory);
+        return start(baseDirectory, ServerProfile.QUICK_START);
+    }
+
+    /** Like {@link #start(Path)}, with the servers' JVMs tuned for {@code profile}. */
+    public static LocalInfrastructure start(Path baseDirectory, ServerProfile profile) {
+        LocalInfrastructure infrastructure = new LocalInfrastructure(baseDirectory, profile);
         infrastructure.startAll();
         return infrastructure;
     }

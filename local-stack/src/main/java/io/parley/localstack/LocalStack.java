@@ -1,6 +1,7 @@
 package io.parley.localstack;
 
 import io.parley.infra.LocalInfrastructure;
+import io.parley.infra.ServerProfile;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,12 +49,14 @@ public final class LocalStack implements AutoCloseable {
     void start() throws Exception {
         Instant deadline = Instant.now().plus(START_DEADLINE);
         System.out.println("Starting Kafka, Cassandra, Redis and S3Proxy under " + options.dataDir() + " ...");
-        infrastructure = LocalInfrastructure.start(options.dataDir().resolve("infrastructure"));
+        infrastructure = LocalInfrastructure.start(options.dataDir().resolve("infrastructure"), options.profile());
         Path logs = options.dataDir().resolve("logs");
         LocalSecrets secrets = LocalSecrets.in(options.dataDir().resolve("secrets"));
         for (ServiceDefinition service : ServiceDefinition.ALL) {
-            services.add(ServiceProcess.start(ServiceLaunch.of(service, service.jar(options.repoRoot(), options.version()),
-                    ServiceEnvironment.of(service, infrastructure, secrets), logs)));
+            ServiceLaunch launch = ServiceLaunch.of(service, service.jar(options.repoRoot(), options.version()),
+                    ServiceEnvironment.of(service, infrastructure, secrets), logs);
+            services.add(ServiceProcess.start(options.profile() == ServerProfile.THROUGHPUT
+                    ? launch.withJvmOptions(ServiceLaunch.THROUGHPUT_JVM_OPTIONS) : launch));
         }
         System.out.println("Starting the seven services (logs in " + logs + ") ...");
         for (ServiceProcess service : services) {

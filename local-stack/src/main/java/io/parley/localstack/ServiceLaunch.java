@@ -14,9 +14,20 @@ import java.util.Objects;
 public record ServiceLaunch(ServiceDefinition service, String instanceName, Path jar, Map<String, String> environment,
         List<String> jvmOptions, Path logDirectory) {
 
-    /** Small heaps and the C1 compiler: seven services and the infrastructure share one small machine. */
+    /**
+     * Small heaps and the C1 compiler: seven services and the infrastructure share one small machine, and tests
+     * start them many times.
+     */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
             "-Xmx384m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    /**
+     * For a stack that serves load (bin/run-local, the bench module): the full tiered compiler, whose C2 code runs
+     * the hot paths several times faster than C1, and room for the young generation. The serial collector stays:
+     * with two cores shared by eleven JVMs, a concurrent collector's threads only compete with the work.
+     */
+    public static final List<String> THROUGHPUT_JVM_OPTIONS = List.of(
+            "-Xms256m", "-Xmx512m", "-Xss512k", "-XX:+UseSerialGC");
 
     public ServiceLaunch {
         Objects.requireNonNull(service, "service");
@@ -30,6 +41,10 @@ public record ServiceLaunch(ServiceDefinition service, String instanceName, Path
     /** The service's usual launch: its ports and infrastructure settings, the default JVM options. */
     public static ServiceLaunch of(ServiceDefinition service, Path jar, Map<String, String> environment, Path logDirectory) {
         return new ServiceLaunch(service, service.name(), jar, environment, DEFAULT_JVM_OPTIONS, logDirectory);
+    }
+
+    public ServiceLaunch withJvmOptions(List<String> options) {
+        return new ServiceLaunch(service, instanceName, jar, environment, options, logDirectory);
     }
 
     public ServiceLaunch withInstanceName(String name) {

@@ -36,7 +36,7 @@ class LocalStackIntegrationTest {
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void startsEverythingHealthyAndStopsWithoutLeavingAProcess() throws Exception {
         Process launcher = new ProcessBuilder(javaExecutable(), "-jar", System.getProperty("parley.localstack.jar"),
-                "--repo-root=" + System.getProperty("parley.repo.root"), "--data-dir=" + dataDir)
+                "--repo-root=" + System.getProperty("parley.repo.root"), "--data-dir=" + dataDir, "--profile=quick-start")
                 .redirectErrorStream(true).start();
         CompletableFuture<Void> up = new CompletableFuture<>();
         StringBuilder output = new StringBuilder();

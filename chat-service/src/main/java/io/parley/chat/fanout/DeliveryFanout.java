@@ -1,52 +1,53 @@
 package io.parley.chat.fanout;
 
-import io.parley.chat.grpc.GrpcFutures;
 import io.parley.proto.chat.v1.InboxEntry;
-import io.parley.proto.gateway.v1.DeliverRequest;
-import io.parley.proto.gateway.v1.DeliverResponse;
 import io.parley.sessions.DeviceSession;
-import io.parley.sessions.SessionRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers stored inbox entries live: every online device of the user (session registry) gets them through
- * the gateway holding its connection; a user with no device reached gets a push request instead. All of it
- * is best effort and off the consumer thread: whatever is not delivered reaches the device through sync.
- * At most {@code maxInFlight} users have deliveries outstanding; beyond that the consumer waits (bounded by
- * the deliver deadline), so a slow gateway slows consumption instead of filling the heap.
+ * Delivers stored inbox entries live: every online device of the user gets them through the gateway holding
+ * its connection; a user with no device reached gets a push request instead. Off the consumer thread, one
+ * job per user at a time (a device never gets a later batch before an earlier one).
+ *
+ * <p>An online device must not silently miss entries until some later message reveals the gap: when the
+ * session registry cannot be asked, or a gateway call fails (not "not connected", not "overloaded", which
+ * closes the connection so the device syncs), the delivery is retried after each of {@code retryDelays};
+ * the gateway drops entries its connection already has. Only when every retry failed does the user fall
+ * back to push and the device to its next sync. At most {@code maxInFlight} users have jobs outstanding;
+ * beyond that the consumer waits, so a slow gateway slows consumption instead of filling the heap.
  */
 public final class DeliveryFanout {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryFanout.class);
-    private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(1);
 
-    private final SessionRegistry registry;
-    private final GatewayDirectory gateways;
-    private final PushRequests push;
+    private final OnlineDevices devices;
+    private final DeviceDelivery delivery;
+    private final PushFallback push;
     private final FanoutMetrics metrics;
-    private final Duration deadline;
+    private final List<Duration> retryDelays;
     private final Semaphore inFlight;
     private final Duration admissionWait;
     private final UserQueues queues = new UserQueues();
 
-    DeliveryFanout(SessionRegistry registry, GatewayDirectory gateways, PushRequests push, FanoutMetrics metrics,
-            FanoutSettings settings) {
-        this.registry = registry;
-        this.gateways = gateways;
+    DeliveryFanout(OnlineDevices devices, DeviceDelivery delivery, PushFallback push, FanoutMetrics metrics,
+            int maxInFlight, Duration admissionWait, List<Duration> retryDelays) {
+        this.devices = devices;
+        this.delivery = delivery;
         this.push = push;
         this.metrics = metrics;
-        this.deadline = settings.deliverDeadline();
-        this.inFlight = new Semaphore(settings.maxInFlight());
-        this.admissionWait = settings.deliverDeadline().plus(REGISTRY_TIMEOUT).multipliedBy(2);
+        this.retryDelays = List.copyOf(retryDelays);
+        this.inFlight = new Semaphore(maxInFlight);
+        this.admissionWait = admissionWait;
     }
 
     /** Starts delivering the entries (in inbox_seq order per user); returns once every user's job is queued. */
@@ -74,44 +75,51 @@ public final class DeliveryFanout {
     }
 
     private CompletableFuture<Void> deliver(String userId, List<InboxEntry> entries) {
-        return registry.onlineDevices(userId).collectList().timeout(REGISTRY_TIMEOUT).toFuture()
-                .exceptionally(failure -> {
-                    log.warn("Session registry unavailable, pushing instead: {}", failure.toString());
-                    return List.of();
-                })
-                .thenCompose(devices -> {
-                    List<CompletableFuture<FanoutOutcome>> deliveries = devices.stream()
-                            .map(device -> deliver(device, entries))
-                            .toList();
-                    return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new))
-                            .thenCompose(all -> {
-                                boolean reached = deliveries.stream().anyMatch(d -> d.join() == FanoutOutcome.QUEUED);
-                                return reached || !PushRequests.worthPushing(userId, entries)
-                                        ? CompletableFuture.completedFuture(null)
-                                        : push.request(userId, entries).thenRun(() -> metrics.count(FanoutOutcome.PUSH));
-                            });
-                });
+        return onlineDevices(userId, 0).thenCompose(online -> {
+            List<CompletableFuture<FanoutOutcome>> deliveries = online.stream()
+                    .map(device -> deliver(device, entries, 0))
+                    .toList();
+            return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new)).thenCompose(all -> {
+                boolean reached = deliveries.stream().anyMatch(d -> d.join() == FanoutOutcome.QUEUED);
+                return reached || !push.worthPushing(userId, entries)
+                        ? CompletableFuture.completedFuture(null)
+                        : push.request(userId, entries).thenRun(() -> metrics.count(FanoutOutcome.PUSH));
+            });
+        });
     }
 
-    private CompletableFuture<FanoutOutcome> deliver(DeviceSession device, List<InboxEntry> entries) {
-        DeliverRequest request = DeliverRequest.newBuilder()
-                .setUserId(device.userId())
-                .setDeviceId(device.deviceId())
-                .setConnectionId(device.connectionId())
-                .addAllEntries(entries)
-                .build();
-        return gateways.stub(device.gatewayId())
-                .thenCompose(stub -> stub.isEmpty()
-                        ? CompletableFuture.completedFuture(FanoutOutcome.NOT_CONNECTED)
-                        : GrpcFutures.<DeliverResponse>unary(observer -> stub.get()
-                                        .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                                        .deliver(request, observer))
-                                .thenApply(response -> FanoutOutcome.of(response.getOutcome())))
-                .exceptionally(failure -> {
-                    log.debug("Live delivery failed gateway={}: {}", device.gatewayId(), failure.toString());
-                    return FanoutOutcome.FAILED;
-                })
-                .whenComplete((outcome, failure) -> metrics.count(outcome));
+    private CompletableFuture<List<DeviceSession>> onlineDevices(String userId, int attempt) {
+        return devices.of(userId).handle((online, failure) -> {
+            if (failure == null) {
+                return CompletableFuture.completedFuture(online);
+            }
+            if (attempt < retryDelays.size()) {
+                log.debug("Session registry unavailable, retrying: {}", failure.toString());
+                return later(attempt).thenCompose(retry -> onlineDevices(userId, attempt + 1));
+            }
+            log.warn("Session registry unavailable after {} attempts; the user's devices will sync: {}", attempt + 1,
+                    failure.toString());
+            metrics.count(FanoutOutcome.FAILED);
+            return CompletableFuture.completedFuture(List.<DeviceSession>of());
+        }).thenCompose(result -> result);
+    }
+
+    private CompletableFuture<FanoutOutcome> deliver(DeviceSession device, List<InboxEntry> entries, int attempt) {
+        return delivery.deliver(device, entries).thenCompose(outcome -> {
+            if (outcome == FanoutOutcome.FAILED && attempt < retryDelays.size()) {
+                return later(attempt).thenCompose(retry -> deliver(device, entries, attempt + 1));
+            }
+            metrics.count(outcome);
+            if (outcome == FanoutOutcome.QUEUED) {
+                metrics.queued(entries);
+            }
+            return CompletableFuture.completedFuture(outcome);
+        });
+    }
+
+    private CompletableFuture<Void> later(int attempt) {
+        Executor delayed = CompletableFuture.delayedExecutor(retryDelays.get(attempt).toMillis(), TimeUnit.MILLISECONDS);
+        return CompletableFuture.runAsync(() -> { }, delayed);
     }
 
     int pendingUsers() {

@@ -8,6 +8,7 @@ import io.parley.chat.topics.ChatTopics;
 import io.parley.sessions.SessionRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,10 @@ class FanoutConfiguration {
 
     /** Only read here (gateways write it); the TTL applies to writes and is not used. */
     private static final Duration UNUSED_SESSION_TTL = Duration.ofSeconds(90);
+    private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(1);
+    /** About 3 s of retries: longer than a GC pause or a Redis fail-over blip, short of the device's own gap wait. */
+    private static final List<Duration> RETRY_DELAYS = List.of(Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800), Duration.ofMillis(1600));
 
     @Bean
     SessionRegistry sessionRegistry(ReactiveStringRedisTemplate redis) {
@@ -35,7 +40,10 @@ class FanoutConfiguration {
     @Bean
     DeliveryFanout deliveryFanout(SessionRegistry registry, GatewayChannels channels, KafkaSender kafka, ChatTopics topics,
             FanoutSettings settings, MeterRegistry meters, Clock clock) {
-        return new DeliveryFanout(registry, new GatewayDirectory(registry, channels),
-                new PushRequests(kafka, topics.pushRequests().name(), clock), new FanoutMetrics(meters), settings);
+        OnlineDevices devices = userId -> registry.onlineDevices(userId).collectList().timeout(REGISTRY_TIMEOUT).toFuture();
+        DeviceDelivery delivery = new GatewayDelivery(new GatewayDirectory(registry, channels), settings.deliverDeadline());
+        Duration admissionWait = settings.deliverDeadline().plus(REGISTRY_TIMEOUT).multipliedBy(2);
+        return new DeliveryFanout(devices, delivery, new PushRequests(kafka, topics.pushRequests().name(), clock),
+                new FanoutMetrics(meters, clock), settings.maxInFlight(), admissionWait, RETRY_DELAYS);
     }
 }

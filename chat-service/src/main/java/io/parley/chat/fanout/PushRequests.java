@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * (never for receipts, never for the user's own messages). Best effort: a lost push request loses a
  * notification, not a message, which stays in the inbox.
  */
-final class PushRequests {
+final class PushRequests implements PushFallback {
 
     private static final Logger log = LoggerFactory.getLogger(PushRequests.class);
 
@@ -28,12 +28,13 @@ final class PushRequests {
         this.clock = clock;
     }
 
-    /** Whether any of {@code entries} deserves a push. */
-    static boolean worthPushing(String userId, List<InboxEntry> entries) {
+    @Override
+    public boolean worthPushing(String userId, List<InboxEntry> entries) {
         return entries.stream().anyMatch(entry -> worthPushing(userId, entry));
     }
 
-    CompletableFuture<Void> request(String userId, List<InboxEntry> entries) {
+    @Override
+    public CompletableFuture<Void> request(String userId, List<InboxEntry> entries) {
         CompletableFuture<?>[] sends = entries.stream()
                 .filter(entry -> worthPushing(userId, entry))
                 .map(entry -> kafka.send(topic, userId, PushRequest.newBuilder()

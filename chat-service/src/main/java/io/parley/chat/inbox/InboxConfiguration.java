@@ -1,12 +1,14 @@
 package io.parley.chat.inbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.chat.fanout.DeliveryFanout;
 import io.parley.chat.kafka.KafkaSender;
 import io.parley.chat.kafka.RecordObservations;
-import io.parley.chat.sequencing.GaplessSequencer;
-import io.parley.chat.sequencing.SequenceTable;
+import io.parley.chat.sequencing.BatchSequencer;
+import io.parley.chat.sequencing.SequenceCounters;
 import io.parley.chat.storage.Cql;
 import io.parley.chat.topics.ChatTopics;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,15 +25,20 @@ class InboxConfiguration {
         return new InboxStore(cql);
     }
 
-    /** inbox_sequence holds one gapless counter per user. */
+    /** inbox_last_seq holds each user's inbox high-water mark (inbox_sequence: the first release's counters). */
     @Bean
-    SequenceTable inboxSequenceTable(Cql cql) {
-        return new SequenceTable(cql, "inbox_sequence", "user_id", "last_entry_key");
+    SequenceCounters inboxCounters(Cql cql) {
+        return new SequenceCounters(cql, "inbox_last_seq", "inbox_sequence", "user_id");
     }
 
     @Bean
-    InboxReader inboxReader(SequenceTable inboxSequenceTable, InboxStore store) {
-        return new InboxReader(inboxSequenceTable, store);
+    BatchSequencer inboxSequencer(SequenceCounters inboxCounters) {
+        return new BatchSequencer(inboxCounters);
+    }
+
+    @Bean
+    InboxReader inboxReader(SequenceCounters inboxCounters, InboxStore store) {
+        return new InboxReader(inboxCounters, store);
     }
 
     @Bean
@@ -40,8 +47,9 @@ class InboxConfiguration {
     }
 
     @Bean
-    InboxListener inboxListener(SequenceTable inboxSequenceTable, InboxStore store, DeliveryFanout fanout,
-            RecordObservations observations) {
-        return new InboxListener(new InboxProcessor(new GaplessSequencer(inboxSequenceTable), store), fanout, observations);
+    InboxListener inboxListener(BatchSequencer inboxSequencer, InboxStore store, DeliveryFanout fanout,
+            RecordObservations observations, MeterRegistry meters, Clock clock) {
+        return new InboxListener(new InboxProcessor(inboxSequencer, store, meters, clock), inboxSequencer, fanout,
+                observations);
     }
 }

@@ -3,6 +3,7 @@ package io.parley.chat.inbox;
 import io.parley.chat.fanout.DeliveryFanout;
 import io.parley.chat.kafka.KeyedBatch;
 import io.parley.chat.kafka.RecordObservations;
+import io.parley.chat.sequencing.BatchSequencer;
 import io.parley.proto.chat.v1.InboxEntry;
 import java.time.Duration;
 import java.util.List;
@@ -21,11 +22,14 @@ class InboxListener {
     private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(60);
 
     private final InboxProcessor processor;
+    private final BatchSequencer sequencer;
     private final DeliveryFanout fanout;
     private final RecordObservations observations;
 
-    InboxListener(InboxProcessor processor, DeliveryFanout fanout, RecordObservations observations) {
+    InboxListener(InboxProcessor processor, BatchSequencer sequencer, DeliveryFanout fanout,
+            RecordObservations observations) {
         this.processor = processor;
+        this.sequencer = sequencer;
         this.fanout = fanout;
         this.observations = observations;
     }
@@ -33,7 +37,9 @@ class InboxListener {
     @KafkaListener(id = ID, groupId = GROUP, topics = "${parley.chat.topics.inbox.name}",
             concurrency = "${parley.chat.pipeline.inbox-consumers}", batch = "true")
     void onEntries(List<ConsumerRecord<String, byte[]>> records) {
-        KeyedBatch<InboxEntry> batch = KeyedBatch.run(records, processor::process, observations, ID, GROUP, BATCH_TIMEOUT);
+        KeyedBatch<InboxEntry, InboxEntry> batch = KeyedBatch.run(records, InboxProcessor::parse, processor::process,
+                observations, ID, GROUP, BATCH_TIMEOUT);
+        batch.failedKeys().forEach(sequencer::forget);
         fanout.dispatch(batch.results());
         batch.throwIfFailed();
     }

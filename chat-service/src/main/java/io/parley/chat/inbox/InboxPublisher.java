@@ -5,7 +5,9 @@ import io.parley.chat.kafka.KafkaSender;
 import io.parley.proto.chat.v1.ChatMessage;
 import io.parley.proto.chat.v1.InboxEntry;
 import io.parley.proto.chat.v1.Receipt;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -22,8 +24,20 @@ public final class InboxPublisher {
         this.topic = topic;
     }
 
-    public CompletableFuture<Void> message(Collection<String> recipients, ChatMessage message, Observation parent) {
-        return publish(recipients, InboxEntry.newBuilder().setMessage(message), parent);
+    /**
+     * One entry per recipient per message, produced in message order: a recipient's inbox receives a chat's
+     * messages in seq order.
+     */
+    public CompletableFuture<Void> messages(Collection<String> recipients, List<ChatMessage> messages,
+            List<Observation> parents) {
+        List<KafkaSender.Outgoing> records = new ArrayList<>(messages.size() * recipients.size());
+        for (int i = 0; i < messages.size(); i++) {
+            InboxEntry.Builder entry = InboxEntry.newBuilder().setMessage(messages.get(i));
+            for (String userId : recipients) {
+                records.add(new KafkaSender.Outgoing(userId, entry.setUserId(userId).build().toByteArray(), parents.get(i)));
+            }
+        }
+        return kafka.sendInOrder(topic, records);
     }
 
     public CompletableFuture<Void> receipt(Collection<String> recipients, Receipt receipt, Observation parent) {

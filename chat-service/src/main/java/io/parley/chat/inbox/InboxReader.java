@@ -2,7 +2,7 @@ package io.parley.chat.inbox;
 
 import io.parley.chat.grpc.ChatException;
 import io.parley.chat.grpc.ErrorReason;
-import io.parley.chat.sequencing.SequenceTable;
+import io.parley.chat.sequencing.SequenceCounters;
 import io.parley.proto.chat.v1.FetchInboxRequest;
 import io.parley.proto.chat.v1.FetchInboxResponse;
 import io.parley.proto.chat.v1.InboxEntry;
@@ -15,10 +15,10 @@ public final class InboxReader {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
 
-    private final SequenceTable inboxSequences;
+    private final SequenceCounters inboxSequences;
     private final InboxStore store;
 
-    InboxReader(SequenceTable inboxSequences, InboxStore store) {
+    InboxReader(SequenceCounters inboxSequences, InboxStore store) {
         this.inboxSequences = inboxSequences;
         this.store = store;
     }

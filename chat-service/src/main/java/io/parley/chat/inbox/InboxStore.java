@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** Users' inboxes: {@code inbox_by_user} in inbox_seq order and, written after it, {@code inbox_entry_by_key}. */
+/**
+ * Users' inboxes: {@code inbox_by_user} in inbox_seq order and {@code inbox_entry_by_key}, how a re-delivered
+ * entry finds the inbox_seq it already has.
+ */
 public final class InboxStore {
 
     private final Cql cql;
@@ -36,12 +39,16 @@ public final class InboxStore {
         return cql.one(selectKey.bind(userId, entryKey)).thenApply(row -> row.map(r -> new StoredItem(r.getLong(0), true)));
     }
 
-    /** Stores an entry (its inbox_seq set); the key row last, so its presence means the entry is stored. */
+    /**
+     * Stores an entry (its inbox_seq set), both rows at once and idempotently: what says the user's entries
+     * are complete up to a seq is the user's high-water mark, raised after the rows.
+     */
     CompletableFuture<Void> write(InboxEntry entry, String entryKey) {
         long seq = entry.getInboxSeq();
-        return cql.execute(insertEntry.bind(entry.getUserId(), SeqBuckets.of(seq), seq, entryKey,
-                        ByteBuffer.wrap(entry.toByteArray())))
-                .thenCompose(stored -> cql.execute(insertKey.bind(entry.getUserId(), entryKey, seq)));
+        return CompletableFuture.allOf(
+                cql.execute(insertEntry.bind(entry.getUserId(), SeqBuckets.of(seq), seq, entryKey,
+                        ByteBuffer.wrap(entry.toByteArray()))),
+                cql.execute(insertKey.bind(entry.getUserId(), entryKey, seq)));
     }
 
     /**

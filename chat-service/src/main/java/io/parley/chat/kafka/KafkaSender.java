@@ -1,6 +1,7 @@
 package io.parley.chat.kafka;
 
 import io.micrometer.observation.Observation;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,6 +41,32 @@ public final class KafkaSender implements DisposableBean {
             return CompletableFuture.supplyAsync(() -> inScope(parent, topic, key, value), executor)
                     .thenCompose(sent -> sent)
                     .thenApply(SendResult::getRecordMetadata);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** A record to produce, with the observation whose trace it continues (or null). */
+    public record Outgoing(String key, byte[] value, Observation parent) {
+    }
+
+    /**
+     * Produces the records in list order, from one task: records of one key reach their partition in this order
+     * (the idempotent producer keeps it even through retries). Completes when the broker acknowledged all.
+     */
+    public CompletableFuture<Void> sendInOrder(String topic, List<Outgoing> records) {
+        if (records.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                CompletableFuture<?>[] sent = new CompletableFuture<?>[records.size()];
+                for (int i = 0; i < sent.length; i++) {
+                    Outgoing record = records.get(i);
+                    sent[i] = inScope(record.parent(), topic, record.key(), record.value());
+                }
+                return CompletableFuture.allOf(sent);
+            }, executor).thenCompose(all -> all);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(e);
         }

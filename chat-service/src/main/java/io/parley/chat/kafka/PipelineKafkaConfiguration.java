@@ -2,7 +2,9 @@ package io.parley.chat.kafka;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.parley.chat.send.SendSettings;
+import io.parley.chat.sequencing.BatchSequencer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -15,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -50,6 +52,12 @@ class PipelineKafkaConfiguration {
     @Bean
     KafkaSender kafkaSender(KafkaTemplate<String, byte[]> template) {
         return new KafkaSender(template);
+    }
+
+    /** Every sequencer forgets its remembered marks when partitions move (the container factory picks this up). */
+    @Bean
+    PartitionMoves partitionMoves(List<BatchSequencer> sequencers) {
+        return new PartitionMoves(sequencers.stream().<Runnable>map(sequencer -> sequencer::forgetAll).toList());
     }
 
     @Bean

@@ -8,7 +8,6 @@ import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
 import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
 import com.datastax.oss.driver.api.core.servererrors.QueryConsistencyException;
 import com.datastax.oss.driver.api.core.servererrors.ServerError;
-import io.parley.chat.sequencing.SequenceContentionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.springframework.kafka.core.KafkaProducerException;
@@ -29,7 +28,7 @@ public final class TransientFailures {
                     || cause instanceof ClosedConnectionException || cause instanceof QueryConsistencyException
                     || cause instanceof OverloadedException || cause instanceof ServerError
                     || cause instanceof RetriableException || cause instanceof KafkaProducerException
-                    || cause instanceof TimeoutException || cause instanceof SequenceContentionException) {
+                    || cause instanceof TimeoutException) {
                 return true;
             }
         }

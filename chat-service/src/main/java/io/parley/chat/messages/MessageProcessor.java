@@ -5,37 +5,44 @@ import io.parley.chat.chatlist.ChatListStore;
 import io.parley.chat.chats.BadChatIdException;
 import io.parley.chat.chats.ChatId;
 import io.parley.chat.inbox.InboxPublisher;
+import io.parley.chat.kafka.KeyedBatch.Keyed;
 import io.parley.chat.kafka.PoisonRecordException;
 import io.parley.chat.kafka.RecordPayloads;
-import io.parley.chat.sequencing.GaplessSequencer;
-import io.parley.chat.sequencing.Sequenced;
+import io.parley.chat.sequencing.BatchSequencer;
+import io.parley.chat.sequencing.ItemLookup;
+import io.parley.chat.sequencing.SequenceDecision;
+import io.parley.chat.sequencing.SequencedBatch;
 import io.parley.proto.chat.v1.ChatMessage;
 import io.parley.proto.chat.v1.MessageSubmitted;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one record of topic {@code messages}: gives the message its chat seq, stores it, updates every
- * member's chat list, and produces one inbox entry per member (the sender too, for their other devices).
- * A re-delivered record keeps its seq and creates nothing new.
+ * Handles one chat's records of a batch of topic {@code messages}: gives each message its chat seq, stores
+ * it, updates every member's chat list once, and produces one inbox entry per member per message (the
+ * sender too, for their other devices). Three asynchronous waves per chat, whatever the number of its
+ * messages in the batch: look the messages up (and read the chat's mark unless remembered), write every row
+ * and produce every inbox entry, then raise the chat's mark. A re-delivered message keeps its seq.
  */
 public final class MessageProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(MessageProcessor.class);
 
-    private final GaplessSequencer chatSequences;
+    private final BatchSequencer chatSequences;
     private final MessageStore messages;
     private final ChatListStore chatLists;
     private final InboxPublisher inbox;
     private final SequencingMetrics metrics;
     private final Clock clock;
 
-    MessageProcessor(GaplessSequencer chatSequences, MessageStore messages, ChatListStore chatLists, InboxPublisher inbox,
+    MessageProcessor(BatchSequencer chatSequences, MessageStore messages, ChatListStore chatLists, InboxPublisher inbox,
             SequencingMetrics metrics, Clock clock) {
         this.chatSequences = chatSequences;
         this.messages = messages;
@@ -45,54 +52,92 @@ public final class MessageProcessor {
         this.clock = clock;
     }
 
-    public CompletableFuture<Long> process(ConsumerRecord<String, byte[]> record, Observation observation) {
-        MessageSubmitted submitted = parse(record);
-        long messageId = Long.parseLong(submitted.getMessageId());
-        List<String> members = ChatId.parse(submitted.getChatId()).members();
-        return chatSequences.sequence(submitted.getChatId(), submitted.getMessageId(),
-                        () -> messages.lookup(messageId, submitted.getSenderUserId(), submitted.getClientMsgId()))
-                .thenCompose(sequenced -> {
-                    if (sequenced.superseded()) {
-                        metrics.superseded();
-                        log.warn("Dropping a resend stored under another id chat_id={} message_id={} seq={}",
-                                submitted.getChatId(), messageId, sequenced.seq());
-                        return CompletableFuture.completedFuture(sequenced.seq());
-                    }
-                    ChatMessage message = message(submitted, sequenced);
-                    return store(message, sequenced, members, observation).thenApply(stored -> sequenced.seq());
-                });
+    /** The chat's records in partition order; yields the seqs of the messages stored (superseded ones excluded). */
+    public CompletableFuture<List<Long>> process(String chatId, List<Keyed<MessageSubmitted>> records) {
+        List<ItemLookup> lookups = new ArrayList<>(records.size());
+        for (Keyed<MessageSubmitted> record : records) {
+            MessageSubmitted submitted = record.payload();
+            lookups.add(new ItemLookup(submitted.getMessageId(), submitted.getSenderUserId() + '/' + submitted.getClientMsgId(),
+                    messages.lookup(Long.parseLong(submitted.getMessageId()), submitted.getSenderUserId(),
+                            submitted.getClientMsgId())));
+        }
+        return chatSequences.assign(chatId, lookups).thenCompose(batch -> store(chatId, records, batch)
+                .thenCompose(stored -> chatSequences.finish(chatId, batch).thenApply(finished -> stored)));
+    }
+
+    private CompletableFuture<List<Long>> store(String chatId, List<Keyed<MessageSubmitted>> records,
+            SequencedBatch batch) {
+        List<String> members = ChatId.parse(chatId).members();
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        List<Long> seqs = new ArrayList<>(records.size());
+        List<ChatMessage> stored = new ArrayList<>(records.size());
+        List<ChatMessage> fresh = new ArrayList<>(records.size());
+        List<Observation> parents = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            Keyed<MessageSubmitted> record = records.get(i);
+            SequenceDecision decision = batch.decision(i);
+            if (!decision.writes()) {
+                metrics.superseded();
+                log.warn("Dropping a resend stored under another id chat_id={} message_id={} seq={}", chatId,
+                        record.payload().getMessageId(), decision.seq());
+                continue;
+            }
+            ChatMessage message = message(record.payload(), decision.seq());
+            writes.add(messages.write(message));
+            stored.add(message);
+            parents.add(record.observation());
+            seqs.add(decision.seq());
+            if (decision instanceof SequenceDecision.New) {
+                fresh.add(message);
+            } else {
+                metrics.redelivered();
+            }
+        }
+        writes.add(inbox.messages(members, stored, parents));
+        writes.addAll(recordInChatLists(members, stored));
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenApply(written -> {
+            long now = clock.millis();
+            for (ChatMessage message : fresh) {
+                metrics.stored(message.getSentAtEpochMillis(), now);
+                log.debug("Stored chat_id={} message_id={} seq={}", chatId, message.getMessageId(), message.getSeq());
+            }
+            return seqs;
+        });
     }
 
     /**
-     * Writes everything derived from the message at once (its history row, the members' chat lists, their inbox
-     * entries), then message_by_id, whose presence says all of it is done: a re-delivered record that finds it
-     * has nothing left to do. Each write is idempotent under the same seq, so a crash anywhere before the
-     * marker is repaired by the record's re-delivery (Resume).
+     * One chat-list write per member for the whole batch: the latest message (written USING TIMESTAMP seq, so
+     * the order of batches does not matter) and, for a member who sent messages in it, their read watermark
+     * at their own latest one.
      */
-    private CompletableFuture<Void> store(ChatMessage message, Sequenced sequenced, List<String> members,
-            Observation observation) {
-        if (sequenced.alreadyStored()) {
-            metrics.redelivered();
-            return CompletableFuture.completedFuture(null);
+    private List<CompletableFuture<Void>> recordInChatLists(List<String> members, List<ChatMessage> stored) {
+        if (stored.isEmpty()) {
+            return List.of();
         }
-        List<CompletableFuture<Void>> writes = new ArrayList<>(members.size() + 2);
-        writes.add(messages.writeRows(message));
-        members.forEach(member -> writes.add(chatLists.recordMessage(member, message)));
-        writes.add(inbox.message(members, message, observation));
-        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-                .thenCompose(written -> messages.markStored(message))
-                .thenRun(() -> {
-                    metrics.stored(message.getSentAtEpochMillis(), clock.millis());
-                    log.debug("Stored chat_id={} message_id={} seq={}", message.getChatId(), message.getMessageId(),
-                            message.getSeq());
-                });
+        ChatMessage latest = stored.get(0);
+        Map<String, Long> ownLatest = new HashMap<>();
+        for (ChatMessage message : stored) {
+            if (message.getSeq() > latest.getSeq()) {
+                latest = message;
+            }
+            ownLatest.merge(message.getSenderUserId(), message.getSeq(), Math::max);
+        }
+        List<CompletableFuture<Void>> writes = new ArrayList<>(members.size());
+        for (String member : members) {
+            writes.add(chatLists.recordMessage(member, latest));
+            Long own = ownLatest.get(member);
+            if (own != null && !member.equals(latest.getSenderUserId())) {
+                writes.add(chatLists.markRead(member, latest.getChatId(), own));
+            }
+        }
+        return writes;
     }
 
-    private static ChatMessage message(MessageSubmitted submitted, Sequenced sequenced) {
+    private static ChatMessage message(MessageSubmitted submitted, long seq) {
         return ChatMessage.newBuilder()
                 .setMessageId(submitted.getMessageId())
                 .setChatId(submitted.getChatId())
-                .setSeq(sequenced.seq())
+                .setSeq(seq)
                 .setSenderUserId(submitted.getSenderUserId())
                 .setSenderDeviceId(submitted.getSenderDeviceId())
                 .setClientMsgId(submitted.getClientMsgId())

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Messages in Cassandra: {@code messages_by_chat} (history pages), {@code message_by_client_id} and, written
- * last as the "fully stored" marker, {@code message_by_id}.
+ * Messages in Cassandra: {@code messages_by_chat} (history pages), {@code message_by_client_id} and
+ * {@code message_by_id} (how a re-delivered or resent message finds the seq it already has).
  */
 public final class MessageStore {
 
@@ -63,8 +63,12 @@ public final class MessageStore {
         });
     }
 
-    /** Writes the message's history and client-id rows. Idempotent. */
-    public CompletableFuture<Void> writeRows(ChatMessage message) {
+    /**
+     * Writes the message's rows: its history row, the client-id row and message_by_id. All at once and
+     * idempotent: the sequencer never trusts their presence as "complete" (the chat's high-water mark is),
+     * so a re-delivered message is simply written again under the seq its lookup found.
+     */
+    public CompletableFuture<Void> write(ChatMessage message) {
         long messageId = Long.parseLong(message.getMessageId());
         CompletableFuture<Void> byChat = cql.execute(insertByChat.bind(message.getChatId(), SeqBuckets.of(message.getSeq()),
                 message.getSeq(), messageId, message.getSenderUserId(), message.getSenderDeviceId(),
@@ -72,13 +76,9 @@ public final class MessageStore {
                 Instant.ofEpochMilli(message.getSentAtEpochMillis())));
         CompletableFuture<Void> byClientId = cql.execute(insertByClientId.bind(message.getSenderUserId(),
                 message.getClientMsgId(), messageId, message.getChatId(), message.getSeq()));
-        return CompletableFuture.allOf(byChat, byClientId);
-    }
-
-    /** Writes message_by_id, the marker that the message and everything derived from it is stored. */
-    public CompletableFuture<Void> markStored(ChatMessage message) {
-        return cql.execute(insertById.bind(Long.parseLong(message.getMessageId()), message.getChatId(), message.getSeq(),
+        CompletableFuture<Void> byId = cql.execute(insertById.bind(messageId, message.getChatId(), message.getSeq(),
                 message.getSenderUserId()));
+        return CompletableFuture.allOf(byChat, byClientId, byId);
     }
 
     /** Up to {@code limit} messages with {@code after < seq < before}, of ONE bucket, newest first. */

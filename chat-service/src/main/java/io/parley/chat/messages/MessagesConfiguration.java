@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.chat.chatlist.ChatListStore;
 import io.parley.chat.inbox.InboxPublisher;
 import io.parley.chat.kafka.RecordObservations;
-import io.parley.chat.sequencing.GaplessSequencer;
-import io.parley.chat.sequencing.SequenceTable;
+import io.parley.chat.sequencing.BatchSequencer;
+import io.parley.chat.sequencing.SequenceCounters;
 import io.parley.chat.storage.Cql;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -19,13 +19,17 @@ class MessagesConfiguration {
         return new MessageStore(cql);
     }
 
-    /** chat_sequence holds one gapless counter per chat. */
+    /** chat_last_seq holds each chat's high-water mark (chat_sequence: the first release's counters). */
     @Bean
-    MessagesListener messagesListener(Cql cql, MessageStore messages, ChatListStore chatLists, InboxPublisher inbox,
-            RecordObservations observations, MeterRegistry meters, Clock clock) {
-        SequenceTable chatSequences = new SequenceTable(cql, "chat_sequence", "chat_id", "last_message_id");
-        MessageProcessor processor = new MessageProcessor(new GaplessSequencer(chatSequences), messages, chatLists,
-                inbox, new SequencingMetrics(meters), clock);
-        return new MessagesListener(processor, observations);
+    BatchSequencer chatSequencer(Cql cql) {
+        return new BatchSequencer(new SequenceCounters(cql, "chat_last_seq", "chat_sequence", "chat_id"));
+    }
+
+    @Bean
+    MessagesListener messagesListener(BatchSequencer chatSequencer, MessageStore messages, ChatListStore chatLists,
+            InboxPublisher inbox, RecordObservations observations, MeterRegistry meters, Clock clock) {
+        MessageProcessor processor = new MessageProcessor(chatSequencer, messages, chatLists, inbox,
+                new SequencingMetrics(meters), clock);
+        return new MessagesListener(processor, chatSequencer, observations);
     }
 }

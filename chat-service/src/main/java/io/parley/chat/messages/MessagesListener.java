@@ -2,6 +2,8 @@ package io.parley.chat.messages;
 
 import io.parley.chat.kafka.KeyedBatch;
 import io.parley.chat.kafka.RecordObservations;
+import io.parley.chat.sequencing.BatchSequencer;
+import io.parley.proto.chat.v1.MessageSubmitted;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,8 +11,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * The single writer of each chat's sequence: the consumer of the chat's partition of topic {@code messages}.
- * Offsets are committed after the listener returns, i.e. after every record of the batch is stored and its
- * inbox entries are acknowledged by Kafka; a failed record fails the batch from that record on.
+ * Offsets are committed after the listener returns, i.e. after every record of the batch is stored, its
+ * inbox entries are acknowledged by Kafka and its chat's mark is raised; a failed chat fails the batch from
+ * that chat's first record on.
  */
 class MessagesListener {
 
@@ -19,16 +22,21 @@ class MessagesListener {
     private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(60);
 
     private final MessageProcessor processor;
+    private final BatchSequencer sequencer;
     private final RecordObservations observations;
 
-    MessagesListener(MessageProcessor processor, RecordObservations observations) {
+    MessagesListener(MessageProcessor processor, BatchSequencer sequencer, RecordObservations observations) {
         this.processor = processor;
+        this.sequencer = sequencer;
         this.observations = observations;
     }
 
     @KafkaListener(id = ID, groupId = GROUP, topics = "${parley.chat.topics.messages.name}",
             concurrency = "${parley.chat.pipeline.messages-consumers}", batch = "true")
     void onMessages(List<ConsumerRecord<String, byte[]>> records) {
-        KeyedBatch.run(records, processor::process, observations, ID, GROUP, BATCH_TIMEOUT).throwIfFailed();
+        KeyedBatch<MessageSubmitted, Long> batch = KeyedBatch.run(records, MessageProcessor::parse, processor::process,
+                observations, ID, GROUP, BATCH_TIMEOUT);
+        batch.failedKeys().forEach(sequencer::forget);
+        batch.throwIfFailed();
     }
 }

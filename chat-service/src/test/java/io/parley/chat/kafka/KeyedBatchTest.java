@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -19,58 +22,81 @@ class KeyedBatchTest {
 
     private static final RecordObservations OBSERVATIONS = new RecordObservations(ObservationRegistry.NOOP);
     private static final Executor LATER = CompletableFuture.delayedExecutor(5, TimeUnit.MILLISECONDS);
+    private static final Function<ConsumerRecord<String, byte[]>, Long> OFFSET = ConsumerRecord::offset;
 
     @Test
-    void handlesTheRecordsOfOneKeyInOrderAndEachOnce() {
-        List<ConsumerRecord<String, byte[]>> records = records("a", "b", "a", "c", "a", "b");
-        List<Long> handled = Collections.synchronizedList(new ArrayList<>());
+    void handsEachKeyItsRecordsInOrderOnce() {
+        Map<String, List<Long>> seen = new ConcurrentHashMap<>();
 
-        KeyedBatch<Long> batch = KeyedBatch.run(records, (record, observation) -> CompletableFuture.supplyAsync(() -> {
-            handled.add(record.offset());
-            return record.offset();
-        }, LATER), OBSERVATIONS, "test", "test", Duration.ofSeconds(5));
+        KeyedBatch<Long, Long> batch = KeyedBatch.run(records("a", "b", "a", "c", "a", "b"), OFFSET,
+                (key, records) -> CompletableFuture.supplyAsync(() -> {
+                    List<Long> offsets = records.stream().map(KeyedBatch.Keyed::payload).toList();
+                    seen.put(key, offsets);
+                    return offsets;
+                }, LATER), OBSERVATIONS, "test", "test", Duration.ofSeconds(5));
 
         batch.throwIfFailed();
-        assertThat(batch.results()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
-        assertThat(handled).containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L, 5L);
-        assertThat(handled.stream().filter(offset -> offset == 0 || offset == 2 || offset == 4)).containsExactly(0L, 2L, 4L);
+        assertThat(seen).containsOnlyKeys("a", "b", "c");
+        assertThat(seen.get("a")).containsExactly(0L, 2L, 4L);
+        assertThat(seen.get("b")).containsExactly(1L, 5L);
+        assertThat(batch.results()).containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L, 5L);
     }
 
     @Test
-    void failsAtTheLowestFailedRecordAndSkipsTheRestOfItsKey() {
-        List<ConsumerRecord<String, byte[]>> records = records("a", "b", "a", "b", "a");
-        List<Long> handled = Collections.synchronizedList(new ArrayList<>());
+    void aFailedKeyFailsTheBatchAtItsFirstRecord() {
+        // Key b fails; its first record in the batch is index 1, even though its failing record comes later.
+        KeyedBatch<Long, Long> batch = KeyedBatch.run(records("a", "b", "a", "b", "c"), OFFSET,
+                (key, records) -> key.equals("b")
+                        ? CompletableFuture.failedFuture(new IllegalStateException("boom"))
+                        : CompletableFuture.completedFuture(records.stream().map(KeyedBatch.Keyed::payload).toList()),
+                OBSERVATIONS, "test", "test", Duration.ofSeconds(5));
 
-        KeyedBatch<Long> batch = KeyedBatch.run(records, (record, observation) -> {
-            handled.add(record.offset());
-            return record.offset() == 2 || record.offset() == 3
-                    ? CompletableFuture.failedFuture(new IllegalStateException("boom"))
-                    : CompletableFuture.completedFuture(record.offset());
-        }, OBSERVATIONS, "test", "test", Duration.ofSeconds(5));
-
-        assertThat(handled).doesNotContain(4L);
-        assertThat(batch.results()).containsExactly(0L, 1L);
+        assertThat(batch.failedKeys()).containsExactly("b");
+        assertThat(batch.results()).containsExactlyInAnyOrder(0L, 2L, 4L);
         assertThatThrownBy(batch::throwIfFailed)
-                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(2))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1))
                 .hasRootCauseInstanceOf(IllegalStateException.class);
     }
 
     @Test
-    void aHandlerThatThrowsFailsItsRecord() {
-        KeyedBatch<Long> batch = KeyedBatch.run(records("a"), (record, observation) -> {
-            throw new PoisonRecordException("bad");
+    void recordsBeforeAPoisonRecordAreHandledAndTheBatchFailsAtThePoison() {
+        List<String> handledKeys = Collections.synchronizedList(new ArrayList<>());
+        Function<ConsumerRecord<String, byte[]>, Long> parser = record -> {
+            if (record.offset() == 2) {
+                throw new PoisonRecordException("bad");
+            }
+            return record.offset();
+        };
+
+        KeyedBatch<Long, Long> batch = KeyedBatch.run(records("a", "b", "c", "d"), parser, (key, records) -> {
+            handledKeys.add(key);
+            return CompletableFuture.completedFuture(List.of());
         }, OBSERVATIONS, "test", "test", Duration.ofSeconds(5));
 
-        assertThatThrownBy(batch::throwIfFailed).hasCauseInstanceOf(PoisonRecordException.class);
+        assertThat(handledKeys).containsExactlyInAnyOrder("a", "b");
+        assertThatThrownBy(batch::throwIfFailed)
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(2))
+                .hasCauseInstanceOf(PoisonRecordException.class);
     }
 
     @Test
-    void recordsNotDoneInTimeFailTheBatch() {
-        KeyedBatch<Long> batch = KeyedBatch.run(records("a"), (record, observation) -> new CompletableFuture<>(),
+    void aHandlerThatThrowsFailsItsKey() {
+        KeyedBatch<Long, Long> batch = KeyedBatch.run(records("a"), OFFSET, (key, records) -> {
+            throw new IllegalArgumentException("bad");
+        }, OBSERVATIONS, "test", "test", Duration.ofSeconds(5));
+
+        assertThatThrownBy(batch::throwIfFailed).hasCauseInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keysNotDoneInTimeFailTheBatch() {
+        KeyedBatch<Long, Long> batch = KeyedBatch.run(records("a", "b"), OFFSET,
+                (key, records) -> key.equals("b") ? new CompletableFuture<>() : CompletableFuture.completedFuture(List.of(0L)),
                 OBSERVATIONS, "test", "test", Duration.ofMillis(50));
 
+        assertThat(batch.failedKeys()).containsExactly("b");
         assertThatThrownBy(batch::throwIfFailed).isInstanceOfSatisfying(BatchListenerFailedException.class,
-                e -> assertThat(e.getIndex()).isZero());
+                e -> assertThat(e.getIndex()).isEqualTo(1));
     }
 
     private static List<ConsumerRecord<String, byte[]>> records(String... keys) {

@@ -1,5 +1,6 @@
 package io.parley.infra.cassandra;
 
+import io.parley.infra.ServerProfile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +39,9 @@ final class CassandraJvmOptions {
             "--add-opens", "java.base/java.util=ALL-UNNAMED");
 
     private static final List<String> RUNTIME = List.of(
-            "-Xms512m", "-Xmx512m", "-Xss256k",
+            "-Xss256k",
             "-XX:+UseG1GC", "-XX:+ParallelRefProcEnabled", "-XX:MaxTenuringThreshold=1",
             "-XX:+ExitOnOutOfMemoryError",
-            // C1 only: measured here, starts take 4-7 s instead of 6-15 s; a local node needs no peak throughput.
-            "-XX:TieredStopAtLevel=1",
             "-XX:+PerfDisableSharedMem",
             "-Djava.net.preferIPv4Stack=true",
             "-Djdk.attach.allowAttachSelf=true",
@@ -68,8 +67,11 @@ final class CassandraJvmOptions {
     private CassandraJvmOptions() {
     }
 
-    static List<String> forNode(Path jammJar, Path yaml, Path logbackXml, Path storageDirectory, Path logDirectory) {
+    static List<String> forNode(ServerProfile profile, Path jammJar, Path yaml, Path logbackXml, Path storageDirectory,
+            Path logDirectory) {
         List<String> options = new ArrayList<>(RUNTIME);
+        options.addAll(profile == ServerProfile.THROUGHPUT ? List.of("-Xms1g", "-Xmx1g") : List.of("-Xms512m", "-Xmx512m"));
+        options.addAll(profile.compilerOptions());
         options.add("-javaagent:" + jammJar);
         options.addAll(MODULE_ACCESS);
         options.addAll(SINGLE_LOCAL_NODE);

@@ -1,5 +1,6 @@
 package io.parley.infra.cassandra;
 
+import io.parley.infra.ServerProfile;
 import io.parley.infra.process.ChildProcess;
 import io.parley.infra.process.ChildProcessServer;
 import io.parley.infra.process.ChildProcessSpec;
@@ -25,11 +26,17 @@ public final class CassandraServer extends ChildProcessServer {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
 
+    private final ServerProfile profile;
     private CassandraYaml yaml;
 
-    /** A server keeping everything under {@code directory}; nothing runs until {@link #start()}. */
+    /** A server keeping everything under {@code directory}, tuned to start quickly; nothing runs until {@link #start()}. */
     public CassandraServer(Path directory) {
+        this(directory, ServerProfile.QUICK_START);
+    }
+
+    public CassandraServer(Path directory, ServerProfile profile) {
         super("cassandra", directory);
+        this.profile = profile;
     }
 
     /** 127.0.0.1 and the native-protocol (CQL) port. */
@@ -55,7 +62,7 @@ public final class CassandraServer extends ChildProcessServer {
         Path yamlFile = TextFiles.write(directory.resolve("conf/cassandra.yaml"), yaml.toYaml());
         Path logback = TextFiles.copyResource(CassandraServer.class, "logback.xml", directory.resolve("conf/logback.xml"));
         ServerClasspath classpath = ServerClasspath.load("cassandra");
-        List<String> jvmOptions = CassandraJvmOptions.forNode(classpath.jarNamed("jamm-"), yamlFile, logback,
+        List<String> jvmOptions = CassandraJvmOptions.forNode(profile, classpath.jarNamed("jamm-"), yamlFile, logback,
                 directory.createDirectories("data"), directory.createDirectories("logs"));
         JavaCommand command = new JavaCommand(CassandraJava.select(), jvmOptions, classpath, MAIN_CLASS, List.of());
         return ChildProcess.start(ChildProcessSpec.server(name(), command.commandLine(directory), directory,

@@ -58,6 +58,9 @@ record CassandraYaml(int nativePort, int storagePort, Path dataRoot) {
                 hints_directory: '%s'
                 cdc_raw_directory: '%s'
 
+                # Paxos v2: half the round trips of v1 for the few lightweight transactions left (registration,
+                # locks); safe on a fresh cluster.
+                paxos_variant: v2
                 commitlog_sync: periodic
                 commitlog_sync_period: 10000ms
                 commitlog_segment_size: 8MiB

@@ -1,5 +1,6 @@
 package io.parley.infra.kafka;
 
+import io.parley.infra.ServerProfile;
 import io.parley.infra.process.ChildProcess;
 import io.parley.infra.process.ChildProcessServer;
 import io.parley.infra.process.ChildProcessSpec;
@@ -29,14 +30,19 @@ public final class KafkaServer extends ChildProcessServer {
     private static final List<String> JVM_OPTIONS = List.of(
             "-Xms128m", "-Xmx512m",
             "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
-            "-XX:TieredStopAtLevel=1",
             "-Djava.awt.headless=true");
 
+    private final ServerProfile profile;
     private KafkaBrokerConfig config;
 
-    /** A server keeping everything under {@code directory}; nothing runs until {@link #start()}. */
+    /** A server keeping everything under {@code directory}, tuned to start quickly; nothing runs until {@link #start()}. */
     public KafkaServer(Path directory) {
+        this(directory, ServerProfile.QUICK_START);
+    }
+
+    public KafkaServer(Path directory, ServerProfile profile) {
         super("kafka", directory);
+        this.profile = profile;
     }
 
     /** {@code 127.0.0.1:<port>}, for the {@code bootstrap.servers} of clients. */
@@ -59,6 +65,7 @@ public final class KafkaServer extends ChildProcessServer {
             KafkaStorage.format(directory, classpath, configFile, log4jConfig);
         }
         List<String> jvmOptions = new ArrayList<>(JVM_OPTIONS);
+        jvmOptions.addAll(profile.compilerOptions());
         jvmOptions.add("-Dlog4j2.configurationFile=" + log4jConfig);
         jvmOptions.add("-Dkafka.logs.dir=" + directory.createDirectories("logs"));
         JavaCommand command = new JavaCommand(JavaInstallation.current(), jvmOptions, classpath, MAIN_CLASS,

@@ -2,13 +2,14 @@ package io.parley.infra.cassandra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.infra.ServerProfile;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CassandraJvmOptionsTest {
 
-    private final List<String> options = CassandraJvmOptions.forNode(Path.of("/m2/jamm-0.4.0.jar"),
+    private final List<String> options = CassandraJvmOptions.forNode(ServerProfile.QUICK_START, Path.of("/m2/jamm-0.4.0.jar"),
             Path.of("/infra/cassandra/conf/cassandra.yaml"), Path.of("/infra/cassandra/conf/logback.xml"),
             Path.of("/infra/cassandra/data"), Path.of("/infra/cassandra/logs"));
 
@@ -19,7 +20,15 @@ class CassandraJvmOptionsTest {
                 "-Dlogback.configurationFile=/infra/cassandra/conf/logback.xml",
                 "-Dcassandra.logdir=/infra/cassandra/logs",
                 "-Dcassandra-foreground=yes",
-                "-Xmx512m");
+                "-Xmx512m", "-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void theThroughputProfileRunsTheFullCompilerOnALargerHeap() {
+        List<String> throughput = CassandraJvmOptions.forNode(ServerProfile.THROUGHPUT, Path.of("/m2/jamm-0.4.0.jar"),
+                Path.of("/c.yaml"), Path.of("/logback.xml"), Path.of("/data"), Path.of("/logs"));
+
+        assertThat(throughput).contains("-Xmx1g").doesNotContain("-XX:TieredStopAtLevel=1", "-Xmx512m");
     }
 
     @Test

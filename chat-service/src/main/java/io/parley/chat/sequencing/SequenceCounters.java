@@ -1,0 +1,41 @@
+package io.parley.chat.sequencing;
+
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import io.parley.chat.storage.Cql;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The high-water mark of each key's sequence (a chat's seq, a user's inbox_seq): the highest seq whose item
+ * and every item before it are fully written. It is written once per key per consumer batch, after that
+ * batch's rows, with a plain write {@code USING TIMESTAMP <last_seq>}: the highest mark wins whatever the
+ * order writes arrive in, so a late writer can never move it back.
+ *
+ * <p>Counters of the first release were advanced by compare-and-set in {@code legacyTable} with wall-clock
+ * cell timestamps; they are read as a floor so an upgraded deployment continues where it stopped.
+ */
+public final class SequenceCounters {
+
+    private final Cql cql;
+    private final PreparedStatement read;
+    private final PreparedStatement readLegacy;
+    private final PreparedStatement write;
+
+    public SequenceCounters(Cql cql, String table, String legacyTable, String keyColumn) {
+        this.cql = cql;
+        this.read = cql.prepare("SELECT last_seq FROM %s WHERE %s = ?".formatted(table, keyColumn));
+        this.readLegacy = cql.prepare("SELECT last_seq FROM %s WHERE %s = ?".formatted(legacyTable, keyColumn));
+        this.write = cql.prepare("UPDATE %s USING TIMESTAMP ? SET last_seq = ? WHERE %s = ?".formatted(table, keyColumn));
+    }
+
+    /** The key's last seq, 0 if it has none. */
+    public CompletableFuture<Long> lastSeq(String key) {
+        CompletableFuture<Long> current = cql.one(read.bind(key)).thenApply(row -> row.map(r -> r.getLong(0)).orElse(0L));
+        CompletableFuture<Long> legacy = cql.one(readLegacy.bind(key)).thenApply(row -> row.map(r -> r.getLong(0)).orElse(0L));
+        return current.thenCombine(legacy, Math::max);
+    }
+
+    /** Raises the key's mark to {@code lastSeq}; a lower value than the stored one changes nothing. */
+    public CompletableFuture<Void> advance(String key, long lastSeq) {
+        return cql.execute(write.bind(lastSeq, lastSeq, key));
+    }
+}
