@@ -27,11 +27,14 @@ public final class SequenceCounters {
         this.write = cql.prepare("UPDATE %s USING TIMESTAMP ? SET last_seq = ? WHERE %s = ?".formatted(table, keyColumn));
     }
 
-    /** The key's last seq, 0 if it has none. */
+    /**
+     * The key's last seq, 0 if it has none. A key's first mark here starts from the legacy counter and only
+     * grows, so the legacy table is read only for a key that has no mark here yet.
+     */
     public CompletableFuture<Long> lastSeq(String key) {
-        CompletableFuture<Long> current = cql.one(read.bind(key)).thenApply(row -> row.map(r -> r.getLong(0)).orElse(0L));
-        CompletableFuture<Long> legacy = cql.one(readLegacy.bind(key)).thenApply(row -> row.map(r -> r.getLong(0)).orElse(0L));
-        return current.thenCombine(legacy, Math::max);
+        return cql.one(read.bind(key)).thenCompose(row -> row.isPresent()
+                ? CompletableFuture.completedFuture(row.get().getLong(0))
+                : cql.one(readLegacy.bind(key)).thenApply(legacy -> legacy.map(r -> r.getLong(0)).orElse(0L)));
     }
 
     /** Raises the key's mark to {@code lastSeq}; a lower value than the stored one changes nothing. */
