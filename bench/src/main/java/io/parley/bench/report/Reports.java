@@ -75,7 +75,7 @@ public final class Reports {
     }
 
     public static void writeThroughput(Path out, int pairs, List<URI> gateways, Duration step, Duration drain,
-            int size, List<StepResult> results) {
+            int size, List<StepResult> results, long lostForGood, long lostThenArrived) {
         String stamp = stamp();
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("scenario", "throughput");
@@ -86,6 +86,8 @@ public final class Reports {
         file.put("drainSeconds", drain.toMillis() / 1000.0);
         file.put("bodyBytes", size);
         file.put("steps", results);
+        file.put("lostForGood", lostForGood);
+        file.put("lostAtStepEndThenArrived", lostThenArrived);
         List<String> names = results.stream().map(r -> String.format(Locale.ROOT, "%.0f/s", r.offeredPerSecond())).toList();
         String table = throughputTable(results);
         String hops = hopTable(names, results.stream().map(StepResult::hops).toList());
@@ -98,7 +100,10 @@ public final class Reports {
                 new SvgChart("delivered rate", "msg/s", false, names)
                         .add(new SvgChart.Series("offered", "#7f7f7f", values(results, StepResult::offeredPerSecond)))
                         .add(new SvgChart.Series("delivered", "#2ca02c", values(results, r -> r.counts().deliveredPerSecond())))));
-        write(out, "throughput-" + stamp, file, "## Throughput\n\n" + table + "\n### Per hop\n\n" + hops, svg);
+        String summary = String.format(Locale.ROOT, "%nLost for good after the final drain: %d; counted lost at their "
+                + "step's end but arrived later: %d.%n", lostForGood, lostThenArrived);
+        write(out, "throughput-" + stamp, file, "## Throughput\n\n" + table + summary + "\n### Per hop\n\n" + hops,
+                svg);
     }
 
     /** Writes {@code <name>.json}, {@code <name>.md} and, if given, {@code <name>.svg}; prints the Markdown. */

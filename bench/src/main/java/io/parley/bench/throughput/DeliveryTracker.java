@@ -17,6 +17,9 @@ public final class DeliveryTracker {
 
     private final Map<String, Pending> pending = new HashMap<>();
     private final Map<String, ChatOrder> orders = new HashMap<>();
+    /** Messages counted lost when their step closed, until they turn up after all. */
+    private final Map<String, Integer> lostAtClose = new HashMap<>();
+    private long lostThenArrived;
     private final Map<Integer, Step> steps = new HashMap<>();
     private int currentStep = -1;
     /** Where arrivals go between one step's close and the next one's start; carried into the next step. */
@@ -93,6 +96,9 @@ public final class DeliveryTracker {
         if (p == null) {
             if (fromPartner) {
                 step.late++;
+                if (clientMsgId != null && lostAtClose.remove(clientMsgId) != null) {
+                    lostThenArrived++;
+                }
             }
             return;
         }
@@ -111,6 +117,16 @@ public final class DeliveryTracker {
         }
     }
 
+    /** Messages counted lost at their step's close that have not arrived since: lost for good so far. */
+    public synchronized long stillLost() {
+        return lostAtClose.size();
+    }
+
+    /** Messages counted lost at their step's close that arrived later (slow, not lost). */
+    public synchronized long lostThenArrived() {
+        return lostThenArrived;
+    }
+
     /** Messages of {@code step} neither delivered nor refused yet. */
     public synchronized long outstanding(int step) {
         return steps.get(step).outstanding;
@@ -122,14 +138,17 @@ public final class DeliveryTracker {
         long lost = 0;
         long unconfirmed = 0;
         long deliveredUnconfirmed = 0;
-        for (Iterator<Pending> it = pending.values().iterator(); it.hasNext();) {
-            Pending p = it.next();
+        for (Iterator<Map.Entry<String, Pending>> it = pending.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<String, Pending> entry = it.next();
+            String id = entry.getKey();
+            Pending p = entry.getValue();
             if (p.step != stepIndex) {
                 continue;
             }
             it.remove();
             if (p.sentAt != 0 && p.deliveries == 0) {
                 lost++;
+                lostAtClose.put(id, stepIndex);
             } else if (p.sentAt == 0 && !p.failed) {
                 if (p.deliveries == 0) {
                     unconfirmed++;

@@ -39,6 +39,7 @@ public final class ThroughputScenario {
     private final List<Double> rates;
     private final Duration stepDuration;
     private final Duration drain;
+    private final Duration finalDrain;
     private final byte[] body;
     private final DeliveryTracker tracker = new DeliveryTracker();
     private final Map<String, LongAdder> errorCodes = new ConcurrentHashMap<>();
@@ -56,6 +57,7 @@ public final class ThroughputScenario {
             this.stepDuration = options.duration("step-duration", "30s");
         }
         this.drain = options.duration("drain", "15s");
+        this.finalDrain = options.duration("final-drain", "60s");
         byte[] text = new byte[options.integer("size", 100)];
         Arrays.fill(text, (byte) 'x');
         this.body = text;
@@ -114,8 +116,19 @@ public final class ThroughputScenario {
             results.add(result);
             System.out.println(Reports.stepLine(result));
         }
+        if (tracker.stillLost() > 0) {
+            System.out.printf("%d messages counted lost; waiting up to %d s more for them ...%n", tracker.stillLost(),
+                    finalDrain.toSeconds());
+            long until = System.nanoTime() + finalDrain.toNanos();
+            while (tracker.stillLost() > 0 && System.nanoTime() < until) {
+                LockSupport.parkNanos(100_000_000L);
+            }
+        }
+        System.out.printf("Lost for good: %d (another %d counted lost at their step's end arrived later)%n",
+                tracker.stillLost(), tracker.lostThenArrived());
         devices.forEach(DeviceConnection::close);
-        Reports.writeThroughput(context.out(), pairs, context.gateways(), stepDuration, drain, body.length, results);
+        Reports.writeThroughput(context.out(), pairs, context.gateways(), stepDuration, drain, body.length, results,
+                tracker.stillLost(), tracker.lostThenArrived());
     }
 
     private void generate(int step, RateSchedule schedule, List<DeviceConnection> devices, String[] chats) {

@@ -47,6 +47,7 @@ class DeliveryTrackerTest {
         StepCounts counts = tracker.close(0, 1.0);
 
         assertThat(counts.lost()).isEqualTo(1);
+        assertThat(tracker.stillLost()).isEqualTo(1);
         assertThat(counts.unconfirmed()).isEqualTo(1);
         assertThat(counts.errors()).isEqualTo(1);
         assertThat(counts.delivered()).isZero();
@@ -96,6 +97,8 @@ class DeliveryTrackerTest {
         StepCounts next = tracker.close(1, 1.0);
         assertThat(next.late()).isEqualTo(1);
         assertThat(next.delivered()).isZero();
+        assertThat(tracker.stillLost()).isZero();
+        assertThat(tracker.lostThenArrived()).isEqualTo(1);
     }
 
     @Test
