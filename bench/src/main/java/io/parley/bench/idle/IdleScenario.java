@@ -103,6 +103,7 @@ public final class IdleScenario {
         GatewayMemory.Reading after = memory.read();
         LockSupport.parkNanos(hold.toNanos());
         long open = devices.stream().filter(DeviceConnection::isOpen).count();
+        int closedEarly = closed.get();
 
         double rssPer = (after.rssBytes() - before.rssBytes()) / connections;
         double heapPer = (after.heapBytes() - before.heapBytes()) / connections;
@@ -129,8 +130,8 @@ public final class IdleScenario {
                                 : " (in use, no GC)", kb(heapPer), open);
         devices.forEach(DeviceConnection::close);
         Reports.write(context.out(), "idle-" + Reports.stamp(), file, markdown, null);
-        if (closed.get() > 0) {
-            System.out.println(closed.get() + " connections were closed before the end");
+        if (closedEarly > 0) {
+            System.out.println(closedEarly + " connections were closed by the server or the network before the end");
         }
     }
 

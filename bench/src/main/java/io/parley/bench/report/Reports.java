@@ -38,11 +38,13 @@ public final class Reports {
         StepCounts c = r.counts();
         return String.format(Locale.ROOT, "offered %.0f/s: delivered %.1f/s (%d of %d written, %d sent), "
                 + "send->sent p50 %s p99 %s, send->delivered p50 %s p99 %s max %s, lost %d dup %d reorder %d late %d "
-                + "unconfirmed %d, errors %s, gen lag p99 %s, gen CPU %.0f%% of a core, machine %.0f%% busy",
+                + "unconfirmed %d, errors %s, inbox gaps/repeats so far %d/%d, gen lag p99 %s, gen CPU %.0f%% of a core, "
+                + "machine %.0f%% busy",
                 r.offeredPerSecond(), c.deliveredPerSecond(), c.delivered(), c.written(), c.sentAcked(),
                 ms(c.sendToSent().p50()), ms(c.sendToSent().p99()), ms(c.sendToDelivered().p50()),
                 ms(c.sendToDelivered().p99()), ms(c.sendToDelivered().max()), c.lost(), c.duplicated(),
-                c.outOfOrder(), c.late(), c.unconfirmed(), r.errorCodes(), ms(c.generatorLag().p99()),
+                c.outOfOrder(), c.late(), c.unconfirmed(), r.errorCodes(), r.inboxGaps(), r.inboxRepeats(),
+                ms(c.generatorLag().p99()),
                 r.generatorCpuPercentOfOneCore(), r.machineBusyPercent());
     }
 
