@@ -9,6 +9,9 @@ import io.parley.bench.device.DeviceConnection;
 import io.parley.bench.device.DeviceListener;
 import io.parley.bench.device.DirectChat;
 import io.parley.bench.device.Fleet;
+import io.parley.bench.hops.HopBreakdown;
+import io.parley.bench.hops.HopRow;
+import io.parley.bench.hops.TimerHistogram;
 import io.parley.bench.report.Reports;
 import io.parley.bench.throughput.DeliveryTracker;
 import io.parley.bench.throughput.RateSchedule;
@@ -102,6 +105,7 @@ public final class CatchUpScenario {
 
         System.out.printf(Locale.ROOT, "Device offline at cursor %d; sending %d messages from %d senders at %.0f/s ...%n",
                 cursor, messages, senders, sendRate);
+        Map<String, TimerHistogram> metricsBefore = context.hops().scrape();
         tracker.beginStep(0);
         long sendStart = System.nanoTime();
         RateSchedule schedule = new RateSchedule(sendStart, sendRate, messages);
@@ -133,6 +137,7 @@ public final class CatchUpScenario {
         long syncedAt = System.nanoTime();
         Fleet.await(received, 30, "messages never reached the reconnected device");
         StepCounts counts = tracker.close(0, messages / sendRate);
+        List<HopRow> hops = HopBreakdown.between(metricsBefore, context.hops().scrape());
 
         double toSynced = (syncedAt - helloAt) / 1e9;
         double toLast = (lastMessageAt.get() - helloAt) / 1e9;
@@ -148,11 +153,13 @@ public final class CatchUpScenario {
         file.put("messagesPerSecond", messages / toSynced);
         file.put("counts", counts);
         file.put("sendSeconds", sendSeconds);
+        file.put("hops", hops);
         String markdown = "## Catch-up\n\n| messages | connect s | sync→last message s | sync→synced s | messages/s "
                 + "| received / lost / dup / reorder |\n|---|---|---|---|---|---|\n"
                 + String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %.0f | %d / %d / %d / %d |%n", messages,
                         (helloAt - connectStart) / 1e9, toLast, toSynced, messages / toSynced, counts.delivered(),
-                        counts.lost(), counts.duplicated(), counts.outOfOrder());
+                        counts.lost(), counts.duplicated(), counts.outOfOrder())
+                + "\n### Per hop (sending and catching up)\n\n" + Reports.hopTable(List.of("catch-up"), List.of(hops));
         offline.close();
         witness.close();
         senderDevices.forEach(DeviceConnection::close);

@@ -117,11 +117,16 @@ public final class ThroughputScenario {
             System.out.println(Reports.stepLine(result));
         }
         if (tracker.stillLost() > 0) {
-            System.out.printf("%d messages counted lost; waiting up to %d s more for them ...%n", tracker.stillLost(),
-                    finalDrain.toSeconds());
+            System.out.printf("%d messages counted lost; waiting while they still arrive (gives up after %d s "
+                    + "without one) ...%n", tracker.stillLost(), finalDrain.toSeconds());
+            long arrived = tracker.lostThenArrived();
             long until = System.nanoTime() + finalDrain.toNanos();
             while (tracker.stillLost() > 0 && System.nanoTime() < until) {
                 LockSupport.parkNanos(100_000_000L);
+                if (tracker.lostThenArrived() != arrived) {
+                    arrived = tracker.lostThenArrived();
+                    until = System.nanoTime() + finalDrain.toNanos();
+                }
             }
         }
         System.out.printf("Lost for good: %d (another %d counted lost at their step's end arrived later)%n",
