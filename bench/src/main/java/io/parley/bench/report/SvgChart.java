@@ -58,8 +58,7 @@ public final class SvgChart {
         int plotWidth = WIDTH - LEFT - RIGHT;
         int plotHeight = HEIGHT - TOP - BOTTOM;
         svg.append(text(WIDTH / 2.0, 20, "middle", "bold", title));
-        svg.append(String.format(Locale.ROOT, "<text x=\"14\" y=\"%d\" transform=\"rotate(-90 14 %d)\" "
-                + "text-anchor=\"middle\">%s</text>%n", TOP + plotHeight / 2, TOP + plotHeight / 2, escape(yLabel)));
+        svg.append(text(LEFT, TOP - 8, "start", "normal", yLabel));
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
                 + "stroke=\"#888\"/>%n", LEFT, TOP, plotWidth, plotHeight));
         for (double tick : ticks(range)) {
