@@ -97,7 +97,8 @@ class HistoryIntegrationTest extends ChatServiceIntegrationTest {
         http.get().uri("/v1/chats/" + chat.value() + "/messages").headers(h -> h.setBearerAuth(outsider)).exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("NOT_A_MEMBER").jsonPath("$.status").isEqualTo(403);
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_A_MEMBER").jsonPath("$.status").isEqualTo(403)
+                .jsonPath("$.type").isEqualTo("urn:parley:problem:not-a-member");
     }
 
     @Test

@@ -148,7 +148,7 @@ class SendIntegrationTest extends ChatServiceIntegrationTest {
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
                     assertThat(errorInfo(e).getReason()).isEqualTo("NOT_A_MEMBER");
-                    assertThat(errorInfo(e).getDomain()).isEqualTo("parley.chat");
+                    assertThat(errorInfo(e).getDomain()).isEqualTo("parley.io");
                 });
         assertNothingPersisted(mallory, "intrude", chat);
     }

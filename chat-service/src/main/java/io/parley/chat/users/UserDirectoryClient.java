@@ -3,9 +3,8 @@ package io.parley.chat.users;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.grpc.Status;
-import io.parley.chat.grpc.ChatErrors;
-import io.parley.chat.grpc.ChatException;
-import io.parley.chat.grpc.ErrorReason;
+import io.parley.chat.error.ChatException;
+import io.parley.proto.error.v1.ErrorReason;
 import io.parley.chat.grpc.GrpcFutures;
 import io.parley.proto.user.v1.CheckBlockedRequest;
 import io.parley.proto.user.v1.CheckBlockedResponse;
@@ -70,7 +69,7 @@ public final class UserDirectoryClient {
     }
 
     private static ChatException unavailable(Throwable failure) {
-        Throwable cause = ChatErrors.unwrap(failure);
+        Throwable cause = ChatException.unwrap(failure);
         if (cause instanceof ChatException chat) {
             return chat;
         }

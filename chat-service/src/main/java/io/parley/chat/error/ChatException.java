@@ -1,11 +1,14 @@
-package io.parley.chat.grpc;
+package io.parley.chat.error;
 
+import io.parley.proto.error.v1.ErrorReason;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
- * A failure with a place in the error contract. Thrown (or completed exceptionally) anywhere in a call's
- * handling and turned into {@code google.rpc.Status} + {@code ErrorInfo} by {@link ChatErrors}. The message
- * goes to the caller, so it never contains message bodies or another user's data.
+ * A failure with a place in the error contract (error_reason.proto). Thrown (or completed exceptionally)
+ * anywhere in a call's handling; each transport (gRPC, REST) renders it through the error-contract module. The
+ * message goes to the caller, so it never contains message bodies or another user's data.
  */
 public final class ChatException extends RuntimeException {
 
@@ -38,6 +41,15 @@ public final class ChatException extends RuntimeException {
         if (value < 0) {
             throw new ChatException(ErrorReason.BAD_CURSOR, field + " must not be negative");
         }
+    }
+
+    /** The failure a future's wrappers ({@link CompletionException}, {@link ExecutionException}) stand for. */
+    public static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     public ErrorReason reason() {
