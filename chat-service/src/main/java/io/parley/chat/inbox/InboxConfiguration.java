@@ -5,7 +5,7 @@ import io.parley.chat.kafka.KafkaSender;
 import io.parley.chat.kafka.RecordObservations;
 import io.parley.chat.sequencing.GaplessSequencer;
 import io.parley.chat.sequencing.SequenceTable;
-import io.parley.chat.storage.Cql;
+import io.parley.cassandra.async.AsyncCql;
 import io.parley.chat.topics.ChatTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,13 +19,13 @@ class InboxConfiguration {
     }
 
     @Bean
-    InboxStore inboxStore(Cql cql) {
+    InboxStore inboxStore(AsyncCql cql) {
         return new InboxStore(cql);
     }
 
     /** inbox_sequence holds one gapless counter per user. */
     @Bean
-    SequenceTable inboxSequenceTable(Cql cql) {
+    SequenceTable inboxSequenceTable(AsyncCql cql) {
         return new SequenceTable(cql, "inbox_sequence", "user_id", "last_entry_key");
     }
 
@@ -35,7 +35,7 @@ class InboxConfiguration {
     }
 
     @Bean
-    DeviceCursors deviceCursors(Cql cql) {
+    DeviceCursors deviceCursors(AsyncCql cql) {
         return new DeviceCursors(cql);
     }
 

@@ -2,6 +2,7 @@ package io.parley.chat.kafka;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.parley.chat.send.SendSettings;
+import io.parley.failures.TransientFailures;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -6,7 +6,7 @@ import io.parley.chat.inbox.InboxPublisher;
 import io.parley.chat.kafka.RecordObservations;
 import io.parley.chat.sequencing.GaplessSequencer;
 import io.parley.chat.sequencing.SequenceTable;
-import io.parley.chat.storage.Cql;
+import io.parley.cassandra.async.AsyncCql;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,13 +15,13 @@ import org.springframework.context.annotation.Configuration;
 class MessagesConfiguration {
 
     @Bean
-    MessageStore messageStore(Cql cql) {
+    MessageStore messageStore(AsyncCql cql) {
         return new MessageStore(cql);
     }
 
     /** chat_sequence holds one gapless counter per chat. */
     @Bean
-    MessagesListener messagesListener(Cql cql, MessageStore messages, ChatListStore chatLists, InboxPublisher inbox,
+    MessagesListener messagesListener(AsyncCql cql, MessageStore messages, ChatListStore chatLists, InboxPublisher inbox,
             RecordObservations observations, MeterRegistry meters, Clock clock) {
         SequenceTable chatSequences = new SequenceTable(cql, "chat_sequence", "chat_id", "last_message_id");
         MessageProcessor processor = new MessageProcessor(new GaplessSequencer(chatSequences), messages, chatLists,

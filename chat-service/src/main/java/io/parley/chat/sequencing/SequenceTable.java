@@ -2,7 +2,7 @@ package io.parley.chat.sequencing;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import io.parley.chat.storage.Cql;
+import io.parley.cassandra.async.AsyncCql;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -12,12 +12,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SequenceTable {
 
-    private final Cql cql;
+    private final AsyncCql cql;
     private final PreparedStatement read;
     private final PreparedStatement create;
     private final PreparedStatement advance;
 
-    public SequenceTable(Cql cql, String table, String keyColumn, String itemColumn) {
+    public SequenceTable(AsyncCql cql, String table, String keyColumn, String itemColumn) {
         this.cql = cql;
         this.read = cql.prepare("SELECT last_seq, %s FROM %s WHERE %s = ?".formatted(itemColumn, table, keyColumn));
         this.create = cql.prepare("INSERT INTO %s (%s, last_seq, %s) VALUES (?, ?, ?) IF NOT EXISTS"

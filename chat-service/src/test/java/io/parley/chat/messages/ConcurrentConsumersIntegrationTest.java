@@ -10,7 +10,7 @@ import io.parley.chat.chats.ChatId;
 import io.parley.chat.inbox.InboxPublisher;
 import io.parley.chat.sequencing.GaplessSequencer;
 import io.parley.chat.sequencing.SequenceTable;
-import io.parley.chat.storage.Cql;
+import io.parley.cassandra.async.AsyncCql;
 import io.parley.proto.chat.v1.InboxEntry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ConcurrentConsumersIntegrationTest extends ChatServiceIntegrationTest {
 
     @Autowired
-    Cql cqlHelper;
+    AsyncCql cqlHelper;
     @Autowired
     MessageStore messages;
     @Autowired

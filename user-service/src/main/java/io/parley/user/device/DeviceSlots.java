@@ -1,6 +1,6 @@
 package io.parley.user.device;
 
-import io.parley.user.storage.Cql;
+import io.parley.cassandra.async.ReactiveCql;
 import io.parley.user.storage.Lwt;
 import io.parley.user.error.ApiProblem;
 import io.parley.proto.error.v1.ErrorReason;
@@ -19,9 +19,9 @@ class DeviceSlots {
 
     private static final int MAX_ATTEMPTS = 8;
 
-    private final Cql cql;
+    private final ReactiveCql cql;
 
-    DeviceSlots(Cql cql) {
+    DeviceSlots(ReactiveCql cql) {
         this.cql = cql;
     }
 

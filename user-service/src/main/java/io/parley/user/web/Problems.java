@@ -1,6 +1,7 @@
 package io.parley.user.web;
 
 import io.parley.error.ProblemDocuments;
+import io.parley.failures.TransientFailures;
 import io.parley.proto.error.v1.ErrorReason;
 import io.parley.user.error.ApiProblem;
 import io.parley.user.error.FieldError;
