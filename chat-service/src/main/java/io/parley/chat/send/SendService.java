@@ -112,7 +112,6 @@ public final class SendService {
                 .setContentType(request.getContentType())
                 .setBody(request.getBody())
                 .setSubmittedAtEpochMillis(entry.acceptedAtEpochMillis())
-                .addAllMemberUserIds(ChatId.parse(entry.chatId()).members())
                 .build();
     }
 
