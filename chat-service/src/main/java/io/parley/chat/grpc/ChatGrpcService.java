@@ -37,17 +37,20 @@ final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
 
     @Override
     public void send(SendRequest request, StreamObserver<SendResponse> responses) {
-        UnaryReplies.reply(() -> sends.send(request, observations.getCurrentObservation()), responses, ChatErrors::toStatus);
+        UnaryReplies.reply(() -> sends.send(request, observations.getCurrentObservation()), responses,
+                ChatErrors::toStatus);
     }
 
     @Override
     public void ackInbox(AckInboxRequest request, StreamObserver<AckInboxResponse> responses) {
-        UnaryReplies.reply(() -> receipts.ackInbox(request, observations.getCurrentObservation()), responses, ChatErrors::toStatus);
+        UnaryReplies.reply(() -> receipts.ackInbox(request, observations.getCurrentObservation()), responses,
+                ChatErrors::toStatus);
     }
 
     @Override
     public void markRead(MarkReadRequest request, StreamObserver<MarkReadResponse> responses) {
-        UnaryReplies.reply(() -> receipts.markRead(request, observations.getCurrentObservation()), responses, ChatErrors::toStatus);
+        UnaryReplies.reply(() -> receipts.markRead(request, observations.getCurrentObservation()), responses,
+                ChatErrors::toStatus);
     }
 
     @Override
