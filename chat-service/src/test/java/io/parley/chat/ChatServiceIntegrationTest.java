@@ -142,8 +142,7 @@ public abstract class ChatServiceIntegrationTest {
     protected static MessageSubmitted submitted(String messageId, ChatId chat, String sender, String clientMsgId) {
         return MessageSubmitted.newBuilder().setMessageId(messageId).setChatId(chat.value()).setSenderUserId(sender)
                 .setSenderDeviceId("phone").setClientMsgId(clientMsgId).setContentType("text/plain")
-                .setBody(ByteString.copyFromUtf8(clientMsgId)).setSubmittedAtEpochMillis(System.currentTimeMillis())
-                .addAllMemberUserIds(chat.members()).build();
+                .setBody(ByteString.copyFromUtf8(clientMsgId)).setSubmittedAtEpochMillis(System.currentTimeMillis()).build();
     }
 
     protected TopicReader topics() {

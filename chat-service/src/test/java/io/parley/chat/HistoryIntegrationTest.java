@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -97,7 +98,8 @@ class HistoryIntegrationTest extends ChatServiceIntegrationTest {
         http.get().uri("/v1/chats/" + chat.value() + "/messages").headers(h -> h.setBearerAuth(outsider)).exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("NOT_A_MEMBER").jsonPath("$.status").isEqualTo(403);
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_A_MEMBER").jsonPath("$.status").isEqualTo(403)
+                .jsonPath("$.type").isEqualTo("urn:parley:problem:not-a-member");
     }
 
     @Test
@@ -119,8 +121,12 @@ class HistoryIntegrationTest extends ChatServiceIntegrationTest {
 
     @Test
     void historyNeedsAValidAccessToken() {
-        http.get().uri("/v1/chats").exchange().expectStatus().isUnauthorized();
-        http.get().uri("/v1/chats").headers(h -> h.setBearerAuth("not.a.token")).exchange().expectStatus().isUnauthorized();
+        http.get().uri("/v1/chats").exchange().expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+        http.get().uri("/v1/chats").headers(h -> h.setBearerAuth("not.a.token")).exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:parley:problem:unauthenticated");
     }
 
     private long lastSeq(String token, ChatId chat) {

@@ -2,7 +2,7 @@ package io.parley.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.rpc.Code;
+import io.parley.proto.error.v1.ErrorReason;
 import io.parley.gateway.support.FakeChatService;
 import io.parley.gateway.support.TestSocket;
 import io.parley.gateway.support.TestTokens;
@@ -101,21 +101,21 @@ class FrameErrorsIntegrationTest extends GatewayIntegrationTest {
     static Stream<Arguments> chatServiceRefusals() {
         return Stream.of(
                 // the sender is not in the chat
-                Arguments.of(Code.PERMISSION_DENIED, "NOT_A_MEMBER", ErrorCode.NOT_A_MEMBER, false),
+                Arguments.of(ErrorReason.NOT_A_MEMBER, ErrorCode.NOT_A_MEMBER, false),
                 // the other member blocks the sender
-                Arguments.of(Code.PERMISSION_DENIED, "BLOCKED", ErrorCode.BLOCKED, false),
+                Arguments.of(ErrorReason.BLOCKED, ErrorCode.BLOCKED, false),
                 // a chat id chat-service cannot parse
-                Arguments.of(Code.INVALID_ARGUMENT, "BAD_CHAT_ID", ErrorCode.INVALID_FIELD, false),
+                Arguments.of(ErrorReason.BAD_CHAT_ID, ErrorCode.INVALID_FIELD, false),
                 // Kafka is down: no sent, resend later
-                Arguments.of(Code.UNAVAILABLE, "KAFKA_UNAVAILABLE", ErrorCode.UNAVAILABLE, true),
+                Arguments.of(ErrorReason.KAFKA_UNAVAILABLE, ErrorCode.UNAVAILABLE, true),
                 // chat-service's own rate limit
-                Arguments.of(Code.RESOURCE_EXHAUSTED, "RATE_LIMITED", ErrorCode.RATE_LIMITED, true));
+                Arguments.of(ErrorReason.RATE_LIMITED, ErrorCode.RATE_LIMITED, true));
     }
 
     @ParameterizedTest
     @MethodSource("chatServiceRefusals")
-    void chatServiceRefusalsBecomeTheirDocumentedErrors(Code code, String reason, ErrorCode expected, boolean retriable) {
-        BACKENDS.chat.failSends(request -> FakeChatService.error(code, reason));
+    void chatServiceRefusalsBecomeTheirDocumentedErrors(ErrorReason reason, ErrorCode expected, boolean retriable) {
+        BACKENDS.chat.failSends(request -> FakeChatService.error(reason));
         try (TestSocket socket = connect(TestTokens.newId(), TestTokens.newId())) {
             socket.hello();
 

@@ -1,6 +1,6 @@
 package io.parley.chat.chatlist;
 
-import io.parley.chat.storage.Cql;
+import io.parley.cassandra.async.AsyncCql;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 class ChatListConfiguration {
 
     @Bean
-    ChatListStore chatListStore(Cql cql) {
+    ChatListStore chatListStore(AsyncCql cql) {
         return new ChatListStore(cql);
     }
 }

@@ -2,7 +2,7 @@ package io.parley.chat.chatlist;
 
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import io.parley.chat.storage.Cql;
+import io.parley.cassandra.async.AsyncCql;
 import io.parley.proto.chat.v1.ChatMessage;
 import java.time.Instant;
 import java.util.List;
@@ -16,14 +16,14 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ChatListStore {
 
-    private final Cql cql;
+    private final AsyncCql cql;
     private final PreparedStatement recordMessage;
     private final PreparedStatement recordOwnMessage;
     private final PreparedStatement markRead;
     private final PreparedStatement selectAll;
     private final PreparedStatement selectOne;
 
-    public ChatListStore(Cql cql) {
+    public ChatListStore(AsyncCql cql) {
         this.cql = cql;
         String lastMessage = "last_seq = ?, last_message_id = ?, last_sender_user_id = ?, last_content_type = ?, "
                 + "last_body = ?, last_activity = ?";

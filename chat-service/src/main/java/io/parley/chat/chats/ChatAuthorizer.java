@@ -1,7 +1,7 @@
 package io.parley.chat.chats;
 
-import io.parley.chat.grpc.ChatException;
-import io.parley.chat.grpc.ErrorReason;
+import io.parley.chat.error.ChatException;
+import io.parley.proto.error.v1.ErrorReason;
 import io.parley.chat.users.UserDirectoryClient;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,6 @@
 package io.parley.chat.fanout;
 
-import io.parley.chat.grpc.GrpcFutures;
+import io.parley.grpc.calls.UnaryCalls;
 import io.parley.proto.chat.v1.InboxEntry;
 import io.parley.proto.gateway.v1.DeliverRequest;
 import io.parley.proto.gateway.v1.DeliverResponse;
@@ -36,7 +36,7 @@ final class GatewayDelivery implements DeviceDelivery {
         return gateways.stub(device.gatewayId())
                 .thenCompose(stub -> stub.isEmpty()
                         ? CompletableFuture.completedFuture(FanoutOutcome.NOT_CONNECTED)
-                        : GrpcFutures.<DeliverResponse>unary(observer -> stub.get()
+                        : UnaryCalls.<DeliverResponse>future(observer -> stub.get()
                                         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                                         .deliver(request, observer))
                                 .thenApply(response -> FanoutOutcome.of(response.getOutcome())))

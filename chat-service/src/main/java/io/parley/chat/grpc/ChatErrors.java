@@ -1,65 +1,41 @@
 package io.parley.chat.grpc;
 
-import com.google.protobuf.Any;
-import com.google.rpc.ErrorInfo;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import io.parley.chat.chats.BadChatIdException;
+import io.parley.chat.error.ChatException;
 import io.parley.chat.ids.IdUnavailableException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import io.parley.error.GrpcErrors;
+import io.parley.proto.error.v1.ErrorReason;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place failures become gRPC errors: {@code google.rpc.Status} with an {@code ErrorInfo} of domain
- * {@value #DOMAIN} (see the header of chat_service.proto). Anything unexpected is INTERNAL without details.
+ * The one place failures become gRPC errors, in the shared error model ({@link GrpcErrors}: google.rpc.Status
+ * with an ErrorInfo of domain {@value GrpcErrors#DOMAIN}). Anything unexpected is INTERNAL without details.
  */
-public final class ChatErrors {
+final class ChatErrors {
 
-    public static final String DOMAIN = "parley.chat";
     private static final Logger log = LoggerFactory.getLogger(ChatErrors.class);
 
     private ChatErrors() {
     }
 
-    public static StatusRuntimeException toStatus(Throwable failure) {
-        Throwable cause = unwrap(failure);
+    static StatusRuntimeException toStatus(Throwable failure) {
+        Throwable cause = ChatException.unwrap(failure);
         if (cause instanceof StatusRuntimeException status) {
             return status;
         }
         if (cause instanceof BadChatIdException badChatId) {
-            return status(new ChatException(ErrorReason.BAD_CHAT_ID, badChatId.getMessage()));
+            return GrpcErrors.status(ErrorReason.BAD_CHAT_ID, badChatId.getMessage(), Map.of());
         }
         if (cause instanceof IdUnavailableException noId) {
-            return status(new ChatException(ErrorReason.STORAGE_UNAVAILABLE, noId.getMessage()));
+            return GrpcErrors.status(ErrorReason.STORAGE_UNAVAILABLE, noId.getMessage(), Map.of());
         }
         if (cause instanceof ChatException chat) {
-            return status(chat);
+            return GrpcErrors.status(chat.reason(), chat.getMessage(), chat.metadata());
         }
         log.error("Unexpected failure in a ChatService call", cause);
         return io.grpc.Status.INTERNAL.withDescription("internal error").asRuntimeException();
-    }
-
-    static StatusRuntimeException status(ChatException failure) {
-        ErrorInfo info = ErrorInfo.newBuilder()
-                .setDomain(DOMAIN)
-                .setReason(failure.reason().name())
-                .putAllMetadata(failure.metadata())
-                .build();
-        com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
-                .setCode(failure.reason().code().value())
-                .setMessage(failure.getMessage())
-                .addDetails(Any.pack(info))
-                .build();
-        return StatusProto.toStatusRuntimeException(status);
-    }
-
-    public static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

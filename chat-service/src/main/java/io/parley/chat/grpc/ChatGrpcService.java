@@ -5,6 +5,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.parley.chat.inbox.InboxReader;
 import io.parley.chat.receipts.Receipts;
 import io.parley.chat.send.SendService;
+import io.parley.grpc.calls.UnaryReplies;
 import io.parley.proto.chat.v1.AckInboxRequest;
 import io.parley.proto.chat.v1.AckInboxResponse;
 import io.parley.proto.chat.v1.ChatServiceGrpc;
@@ -14,12 +15,11 @@ import io.parley.proto.chat.v1.MarkReadRequest;
 import io.parley.proto.chat.v1.MarkReadResponse;
 import io.parley.proto.chat.v1.SendRequest;
 import io.parley.proto.chat.v1.SendResponse;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * ChatService for gateways (chat_service.proto). Every call is answered asynchronously; no handler blocks
- * the gRPC executor. The gateway has authenticated the device: user_id and device_id are trusted here.
+ * the gRPC executor, and a call the gateway cancels cancels its future. The gateway has authenticated the
+ * device: user_id and device_id are trusted here.
  */
 final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
 
@@ -37,29 +37,24 @@ final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
 
     @Override
     public void send(SendRequest request, StreamObserver<SendResponse> responses) {
-        GrpcFutures.respond(call(() -> sends.send(request, observations.getCurrentObservation())), responses);
+        UnaryReplies.reply(() -> sends.send(request, observations.getCurrentObservation()), responses,
+                ChatErrors::toStatus);
     }
 
     @Override
     public void ackInbox(AckInboxRequest request, StreamObserver<AckInboxResponse> responses) {
-        GrpcFutures.respond(call(() -> receipts.ackInbox(request, observations.getCurrentObservation())), responses);
+        UnaryReplies.reply(() -> receipts.ackInbox(request, observations.getCurrentObservation()), responses,
+                ChatErrors::toStatus);
     }
 
     @Override
     public void markRead(MarkReadRequest request, StreamObserver<MarkReadResponse> responses) {
-        GrpcFutures.respond(call(() -> receipts.markRead(request, observations.getCurrentObservation())), responses);
+        UnaryReplies.reply(() -> receipts.markRead(request, observations.getCurrentObservation()), responses,
+                ChatErrors::toStatus);
     }
 
     @Override
     public void fetchInbox(FetchInboxRequest request, StreamObserver<FetchInboxResponse> responses) {
-        GrpcFutures.respond(call(() -> inbox.fetch(request)), responses);
-    }
-
-    private static <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> handler) {
-        try {
-            return handler.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        UnaryReplies.reply(() -> inbox.fetch(request), responses, ChatErrors::toStatus);
     }
 }

@@ -1,17 +1,17 @@
 package io.parley.chat.inbox;
 
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import io.parley.chat.storage.Cql;
+import io.parley.cassandra.async.AsyncCql;
 import java.util.concurrent.CompletableFuture;
 
 /** Each device's sync cursor: the highest inbox_seq it acknowledged, written USING TIMESTAMP <cursor> (never moves back). */
 public final class DeviceCursors {
 
-    private final Cql cql;
+    private final AsyncCql cql;
     private final PreparedStatement select;
     private final PreparedStatement advance;
 
-    DeviceCursors(Cql cql) {
+    DeviceCursors(AsyncCql cql) {
         this.cql = cql;
         this.select = cql.prepare("SELECT acked_inbox_seq FROM device_cursors WHERE user_id = ? AND device_id = ?");
         this.advance = cql.prepare("UPDATE device_cursors USING TIMESTAMP ? SET acked_inbox_seq = ? "

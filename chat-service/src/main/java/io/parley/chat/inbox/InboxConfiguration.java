@@ -6,7 +6,7 @@ import io.parley.chat.kafka.KafkaSender;
 import io.parley.chat.kafka.RecordObservations;
 import io.parley.chat.sequencing.BatchSequencer;
 import io.parley.chat.sequencing.SequenceCounters;
-import io.parley.chat.storage.Cql;
+import io.parley.cassandra.async.AsyncCql;
 import io.parley.chat.topics.ChatTopics;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -21,13 +21,13 @@ class InboxConfiguration {
     }
 
     @Bean
-    InboxStore inboxStore(Cql cql) {
+    InboxStore inboxStore(AsyncCql cql) {
         return new InboxStore(cql);
     }
 
     /** inbox_last_seq holds each user's inbox high-water mark (inbox_sequence: the first release's counters). */
     @Bean
-    SequenceCounters inboxCounters(Cql cql) {
+    SequenceCounters inboxCounters(AsyncCql cql) {
         return new SequenceCounters(cql, "inbox_last_seq", "inbox_sequence", "user_id");
     }
 
@@ -42,7 +42,7 @@ class InboxConfiguration {
     }
 
     @Bean
-    DeviceCursors deviceCursors(Cql cql) {
+    DeviceCursors deviceCursors(AsyncCql cql) {
         return new DeviceCursors(cql);
     }
 

@@ -1,7 +1,7 @@
 package io.parley.chat.inbox;
 
-import io.parley.chat.grpc.ChatException;
-import io.parley.chat.grpc.ErrorReason;
+import io.parley.chat.error.ChatException;
+import io.parley.proto.error.v1.ErrorReason;
 import io.parley.chat.sequencing.SequenceCounters;
 import io.parley.proto.chat.v1.FetchInboxRequest;
 import io.parley.proto.chat.v1.FetchInboxResponse;

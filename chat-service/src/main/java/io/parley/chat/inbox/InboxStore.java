@@ -4,7 +4,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.parley.chat.sequencing.StoredItem;
-import io.parley.chat.storage.Cql;
+import io.parley.cassandra.async.AsyncCql;
 import io.parley.chat.storage.SeqBuckets;
 import io.parley.proto.chat.v1.InboxEntry;
 import java.nio.ByteBuffer;
@@ -19,13 +19,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class InboxStore {
 
-    private final Cql cql;
+    private final AsyncCql cql;
     private final PreparedStatement insertEntry;
     private final PreparedStatement insertKey;
     private final PreparedStatement selectKey;
     private final PreparedStatement selectAfter;
 
-    InboxStore(Cql cql) {
+    InboxStore(AsyncCql cql) {
         this.cql = cql;
         this.insertEntry = cql.prepare("INSERT INTO inbox_by_user (user_id, bucket, inbox_seq, entry_key, entry) "
                 + "VALUES (?, ?, ?, ?, ?)");

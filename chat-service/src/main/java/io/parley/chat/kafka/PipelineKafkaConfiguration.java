@@ -3,6 +3,7 @@ package io.parley.chat.kafka;
 import io.micrometer.observation.ObservationRegistry;
 import io.parley.chat.send.SendSettings;
 import io.parley.chat.sequencing.BatchSequencer;
+import io.parley.failures.TransientFailures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

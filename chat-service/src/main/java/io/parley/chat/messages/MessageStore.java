@@ -4,7 +4,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.google.protobuf.ByteString;
 import io.parley.chat.sequencing.StoredItem;
-import io.parley.chat.storage.Cql;
+import io.parley.cassandra.async.AsyncCql;
 import io.parley.chat.storage.SeqBuckets;
 import io.parley.proto.chat.v1.ChatMessage;
 import java.time.Instant;
@@ -22,7 +22,7 @@ public final class MessageStore {
     private static final String COLUMNS = "seq, message_id, sender_user_id, sender_device_id, client_msg_id, "
             + "content_type, body, sent_at";
 
-    private final Cql cql;
+    private final AsyncCql cql;
     private final PreparedStatement insertByChat;
     private final PreparedStatement insertByClientId;
     private final PreparedStatement insertById;
@@ -31,7 +31,7 @@ public final class MessageStore {
     private final PreparedStatement pageDescending;
     private final PreparedStatement pageAscending;
 
-    public MessageStore(Cql cql) {
+    public MessageStore(AsyncCql cql) {
         this.cql = cql;
         this.insertByChat = cql.prepare("INSERT INTO messages_by_chat (chat_id, bucket, " + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");

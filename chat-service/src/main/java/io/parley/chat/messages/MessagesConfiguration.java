@@ -6,7 +6,7 @@ import io.parley.chat.inbox.InboxPublisher;
 import io.parley.chat.kafka.RecordObservations;
 import io.parley.chat.sequencing.BatchSequencer;
 import io.parley.chat.sequencing.SequenceCounters;
-import io.parley.chat.storage.Cql;
+import io.parley.cassandra.async.AsyncCql;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,13 +15,13 @@ import org.springframework.context.annotation.Configuration;
 class MessagesConfiguration {
 
     @Bean
-    MessageStore messageStore(Cql cql) {
+    MessageStore messageStore(AsyncCql cql) {
         return new MessageStore(cql);
     }
 
     /** chat_last_seq holds each chat's high-water mark (chat_sequence: the first release's counters). */
     @Bean
-    BatchSequencer chatSequencer(Cql cql) {
+    BatchSequencer chatSequencer(AsyncCql cql) {
         return new BatchSequencer(new SequenceCounters(cql, "chat_last_seq", "chat_sequence", "chat_id"));
     }
 

@@ -2,7 +2,7 @@ package io.parley.chat.receipts;
 
 import io.micrometer.observation.Observation;
 import io.parley.chat.chats.ChatId;
-import io.parley.chat.grpc.ChatException;
+import io.parley.chat.error.ChatException;
 import io.parley.chat.inbox.DeviceCursors;
 import io.parley.chat.inbox.InboxPublisher;
 import io.parley.chat.inbox.InboxReader;

@@ -5,7 +5,7 @@ import io.parley.chat.chatlist.ChatListEntry;
 import io.parley.chat.chatlist.ChatListStore;
 import io.parley.chat.chats.ChatAuthorizer;
 import io.parley.chat.chats.ChatId;
-import io.parley.chat.grpc.ChatException;
+import io.parley.chat.error.ChatException;
 import io.parley.chat.inbox.InboxPublisher;
 import io.parley.chat.users.UserDirectoryClient;
 import io.parley.proto.chat.v1.MarkReadRequest;

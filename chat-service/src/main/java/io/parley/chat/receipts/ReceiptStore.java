@@ -1,7 +1,7 @@
 package io.parley.chat.receipts;
 
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import io.parley.chat.storage.Cql;
+import io.parley.cassandra.async.AsyncCql;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -10,12 +10,12 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ReceiptStore {
 
-    private final Cql cql;
+    private final AsyncCql cql;
     private final PreparedStatement select;
     private final PreparedStatement delivered;
     private final PreparedStatement read;
 
-    ReceiptStore(Cql cql) {
+    ReceiptStore(AsyncCql cql) {
         this.cql = cql;
         this.select = cql.prepare("SELECT delivered_seq, read_seq FROM receipts_by_chat WHERE chat_id = ? AND user_id = ?");
         this.delivered = cql.prepare("UPDATE receipts_by_chat USING TIMESTAMP ? SET delivered_seq = ? "

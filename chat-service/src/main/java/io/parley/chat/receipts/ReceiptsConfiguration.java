@@ -4,7 +4,7 @@ import io.parley.chat.chatlist.ChatListStore;
 import io.parley.chat.inbox.DeviceCursors;
 import io.parley.chat.inbox.InboxPublisher;
 import io.parley.chat.inbox.InboxReader;
-import io.parley.chat.storage.Cql;
+import io.parley.cassandra.async.AsyncCql;
 import io.parley.chat.users.UserDirectoryClient;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class ReceiptsConfiguration {
 
     @Bean
-    Receipts receipts(Cql cql, InboxReader inbox, DeviceCursors cursors, InboxPublisher publisher, ChatListStore chatLists,
+    Receipts receipts(AsyncCql cql, InboxReader inbox, DeviceCursors cursors, InboxPublisher publisher, ChatListStore chatLists,
             UserDirectoryClient directory, Clock clock) {
         ReceiptStore store = new ReceiptStore(cql);
         return new Receipts(new AckInboxHandler(inbox, cursors, store, publisher, clock),

@@ -1,8 +1,8 @@
 package io.parley.chat.send;
 
 import io.micrometer.observation.Observation;
-import io.parley.chat.grpc.ChatException;
-import io.parley.chat.grpc.ErrorReason;
+import io.parley.chat.error.ChatException;
+import io.parley.proto.error.v1.ErrorReason;
 import io.parley.chat.kafka.KafkaSender;
 import io.parley.proto.chat.v1.MessageSubmitted;
 import java.time.Duration;

@@ -3,8 +3,7 @@ package io.parley.chat.send;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.parley.chat.grpc.ChatErrors;
-import io.parley.chat.grpc.ChatException;
+import io.parley.chat.error.ChatException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +42,6 @@ public final class SendMetrics {
     }
 
     private static String outcomeOf(Throwable failure) {
-        return ChatErrors.unwrap(failure) instanceof ChatException chat ? chat.reason().name().toLowerCase() : "error";
+        return ChatException.unwrap(failure) instanceof ChatException chat ? chat.reason().name().toLowerCase() : "error";
     }
 }

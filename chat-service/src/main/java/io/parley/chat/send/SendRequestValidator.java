@@ -1,18 +1,20 @@
 package io.parley.chat.send;
 
 import io.parley.chat.chats.ChatId;
-import io.parley.chat.grpc.ChatException;
-import io.parley.chat.grpc.ErrorReason;
+import io.parley.chat.error.ChatException;
+import io.parley.proto.error.v1.ErrorReason;
 import io.parley.proto.chat.v1.SendRequest;
+import io.parley.protocol.Protocol;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Checks a Send request against the contract before anything is looked up or stored. */
 public final class SendRequestValidator {
 
-    public static final int MAX_BODY_BYTES = 64 * 1024;
-    public static final int MAX_CLIENT_MSG_ID_LENGTH = 64;
-    static final int MAX_CONTENT_TYPE_LENGTH = 255;
+    // The limits are the device protocol's: the gateway enforces them first, this service again for any caller.
+    private static final int MAX_BODY_BYTES = Protocol.MAX_BODY_BYTES;
+    private static final int MAX_CLIENT_MSG_ID_LENGTH = Protocol.MAX_ID_CHARS;
+    private static final int MAX_CONTENT_TYPE_LENGTH = Protocol.MAX_CONTENT_TYPE_CHARS;
     private static final Pattern CLIENT_MSG_ID = Pattern.compile("[\\x21-\\x7E]{1," + MAX_CLIENT_MSG_ID_LENGTH + "}");
 
     private SendRequestValidator() {

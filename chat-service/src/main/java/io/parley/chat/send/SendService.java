@@ -3,8 +3,8 @@ package io.parley.chat.send;
 import io.micrometer.observation.Observation;
 import io.parley.chat.chats.ChatAuthorizer;
 import io.parley.chat.chats.ChatId;
-import io.parley.chat.grpc.ChatException;
-import io.parley.chat.grpc.ErrorReason;
+import io.parley.chat.error.ChatException;
+import io.parley.proto.error.v1.ErrorReason;
 import io.parley.chat.ids.MessageIds;
 import io.parley.proto.chat.v1.MessageSubmitted;
 import io.parley.proto.chat.v1.SendRequest;
@@ -112,7 +112,6 @@ public final class SendService {
                 .setContentType(request.getContentType())
                 .setBody(request.getBody())
                 .setSubmittedAtEpochMillis(entry.acceptedAtEpochMillis())
-                .addAllMemberUserIds(ChatId.parse(entry.chatId()).members())
                 .build();
     }
 

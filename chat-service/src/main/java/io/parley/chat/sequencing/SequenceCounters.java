@@ -1,7 +1,7 @@
 package io.parley.chat.sequencing;
 
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import io.parley.chat.storage.Cql;
+import io.parley.cassandra.async.AsyncCql;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -15,12 +15,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SequenceCounters {
 
-    private final Cql cql;
+    private final AsyncCql cql;
     private final PreparedStatement read;
     private final PreparedStatement readLegacy;
     private final PreparedStatement write;
 
-    public SequenceCounters(Cql cql, String table, String legacyTable, String keyColumn) {
+    public SequenceCounters(AsyncCql cql, String table, String legacyTable, String keyColumn) {
         this.cql = cql;
         this.read = cql.prepare("SELECT last_seq FROM %s WHERE %s = ?".formatted(table, keyColumn));
         this.readLegacy = cql.prepare("SELECT last_seq FROM %s WHERE %s = ?".formatted(legacyTable, keyColumn));

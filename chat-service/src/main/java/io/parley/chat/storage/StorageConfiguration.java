@@ -1,6 +1,7 @@
 package io.parley.chat.storage;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.parley.cassandra.async.AsyncCql;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class StorageConfiguration {
 
     @Bean
-    Cql cql(CqlSession session) {
-        return new Cql(session);
+    AsyncCql cql(CqlSession session) {
+        return new AsyncCql(session);
     }
 }

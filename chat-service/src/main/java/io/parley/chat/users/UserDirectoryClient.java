@@ -3,10 +3,9 @@ package io.parley.chat.users;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.grpc.Status;
-import io.parley.chat.grpc.ChatErrors;
-import io.parley.chat.grpc.ChatException;
-import io.parley.chat.grpc.ErrorReason;
-import io.parley.chat.grpc.GrpcFutures;
+import io.parley.chat.error.ChatException;
+import io.parley.proto.error.v1.ErrorReason;
+import io.parley.grpc.calls.UnaryCalls;
 import io.parley.proto.user.v1.CheckBlockedRequest;
 import io.parley.proto.user.v1.CheckBlockedResponse;
 import io.parley.proto.user.v1.GetPrivacyRequest;
@@ -39,7 +38,7 @@ public final class UserDirectoryClient {
 
     /** True if either user blocks the other: then {@code userId} may not message {@code targetUserId}. */
     public CompletableFuture<Boolean> eitherBlocks(String userId, String targetUserId) {
-        return blocks.get(new Pair(userId, targetUserId), (pair, executor) -> GrpcFutures.<CheckBlockedResponse>unary(
+        return blocks.get(new Pair(userId, targetUserId), (pair, executor) -> UnaryCalls.<CheckBlockedResponse>future(
                         observer -> withDeadline().checkBlocked(CheckBlockedRequest.newBuilder()
                                 .setUserId(pair.userId()).setTargetUserId(pair.targetUserId()).build(), observer)))
                 .handle((response, failure) -> {
@@ -52,7 +51,7 @@ public final class UserDirectoryClient {
 
     /** Whether {@code userId} sends read receipts; a user the directory does not know sends none. */
     public CompletableFuture<Boolean> readReceiptsEnabled(String userId) {
-        return readReceipts.get(userId, (id, executor) -> GrpcFutures.<GetPrivacyResponse>unary(
+        return readReceipts.get(userId, (id, executor) -> UnaryCalls.<GetPrivacyResponse>future(
                         observer -> withDeadline().getPrivacy(GetPrivacyRequest.newBuilder().setUserId(id).build(), observer))
                         .handle((response, failure) -> {
                             if (failure == null) {
@@ -70,7 +69,7 @@ public final class UserDirectoryClient {
     }
 
     private static ChatException unavailable(Throwable failure) {
-        Throwable cause = ChatErrors.unwrap(failure);
+        Throwable cause = ChatException.unwrap(failure);
         if (cause instanceof ChatException chat) {
             return chat;
         }

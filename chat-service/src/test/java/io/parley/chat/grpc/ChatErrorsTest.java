@@ -7,6 +7,8 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.parley.chat.chats.BadChatIdException;
+import io.parley.chat.error.ChatException;
+import io.parley.proto.error.v1.ErrorReason;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,7 @@ class ChatErrorsTest {
 
         assertThat(status.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
         ErrorInfo info = StatusProto.fromThrowable(status).getDetails(0).unpack(ErrorInfo.class);
-        assertThat(info.getDomain()).isEqualTo("parley.chat");
+        assertThat(info.getDomain()).isEqualTo("parley.io");
         assertThat(info.getReason()).isEqualTo("KAFKA_UNAVAILABLE");
     }
 

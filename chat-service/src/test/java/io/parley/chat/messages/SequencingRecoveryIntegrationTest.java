@@ -12,7 +12,7 @@ import io.parley.chat.inbox.InboxPublisher;
 import io.parley.chat.kafka.KeyedBatch.Keyed;
 import io.parley.chat.sequencing.BatchSequencer;
 import io.parley.chat.sequencing.SequenceCounters;
-import io.parley.chat.storage.Cql;
+import io.parley.cassandra.async.AsyncCql;
 import io.parley.proto.chat.v1.ChatMessage;
 import io.parley.proto.chat.v1.InboxEntry;
 import io.parley.proto.chat.v1.MessageSubmitted;
@@ -42,7 +42,7 @@ class SequencingRecoveryIntegrationTest extends ChatServiceIntegrationTest {
     private static final AtomicLong IDS = new AtomicLong(8_000_000_000_000L + System.nanoTime() % 1_000_000_000L * 1000);
 
     @Autowired
-    Cql cqlHelper;
+    AsyncCql cqlHelper;
     @Autowired
     MessageStore messages;
     @Autowired

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import io.parley.chat.chats.BadChatIdException;
-import io.parley.chat.grpc.ChatException;
-import io.parley.chat.grpc.ErrorReason;
+import io.parley.chat.error.ChatException;
+import io.parley.proto.error.v1.ErrorReason;
 import io.parley.proto.chat.v1.SendRequest;
+import io.parley.protocol.Protocol;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class SendRequestValidatorTest {
 
     @Test
     void acceptsABodyOfExactlyTheLimit() {
-        SendRequest request = VALID.toBuilder().setBody(ByteString.copyFrom(new byte[SendRequestValidator.MAX_BODY_BYTES])).build();
+        SendRequest request = VALID.toBuilder().setBody(ByteString.copyFrom(new byte[Protocol.MAX_BODY_BYTES])).build();
         assertThat(SendRequestValidator.validate(request)).isNotNull();
     }
 
@@ -57,12 +58,12 @@ class SendRequestValidatorTest {
                 bad(b -> b.setChatId(""), ErrorReason.MISSING_FIELD),
                 // no content type
                 bad(b -> b.setContentType(""), ErrorReason.MISSING_FIELD),
-                // absurdly long content type
-                bad(b -> b.setContentType("text/" + "x".repeat(300)), ErrorReason.BAD_CONTENT_TYPE),
+                // content type one character over the protocol's limit
+                bad(b -> b.setContentType("x".repeat(Protocol.MAX_CONTENT_TYPE_CHARS + 1)), ErrorReason.BAD_CONTENT_TYPE),
                 // empty body
                 bad(b -> b.setBody(ByteString.EMPTY), ErrorReason.MISSING_FIELD),
                 // one byte over 64 KiB
-                bad(b -> b.setBody(ByteString.copyFrom(new byte[SendRequestValidator.MAX_BODY_BYTES + 1])), ErrorReason.BODY_TOO_LARGE));
+                bad(b -> b.setBody(ByteString.copyFrom(new byte[Protocol.MAX_BODY_BYTES + 1])), ErrorReason.BODY_TOO_LARGE));
     }
 
     @Test

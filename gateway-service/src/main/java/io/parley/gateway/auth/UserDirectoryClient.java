@@ -1,7 +1,7 @@
 package io.parley.gateway.auth;
 
 import io.grpc.Status;
-import io.parley.gateway.grpc.UnaryCalls;
+import io.parley.grpc.calls.UnaryCalls;
 import io.parley.proto.user.v1.GetDeviceRequest;
 import io.parley.proto.user.v1.GetDeviceResponse;
 import io.parley.proto.user.v1.RedeemConnectTicketRequest;
@@ -28,7 +28,7 @@ public class UserDirectoryClient {
     /** The device a browser's single-use connect ticket was issued to; errors with {@link HandshakeRejected}. */
     public Mono<DeviceIdentity> redeem(String ticket) {
         RedeemConnectTicketRequest request = RedeemConnectTicketRequest.newBuilder().setTicket(ticket).build();
-        return UnaryCalls.<RedeemConnectTicketResponse>call(observer -> withDeadline().redeemConnectTicket(request, observer))
+        return UnaryCalls.<RedeemConnectTicketResponse>mono(observer -> withDeadline().redeemConnectTicket(request, observer))
                 .onErrorMap(error -> HandshakeRejected.unavailable("cannot redeem connect tickets right now", error))
                 .flatMap(response -> response.hasRedeemed()
                         ? Mono.just(new DeviceIdentity(response.getRedeemed().getUserId(), response.getRedeemed().getDeviceId()))
@@ -45,7 +45,7 @@ public class UserDirectoryClient {
         }
         GetDeviceRequest request = GetDeviceRequest.newBuilder()
                 .setUserId(device.userId()).setDeviceId(device.deviceId()).build();
-        return UnaryCalls.<GetDeviceResponse>call(observer -> withDeadline().getDevice(request, observer))
+        return UnaryCalls.<GetDeviceResponse>mono(observer -> withDeadline().getDevice(request, observer))
                 .then()
                 .onErrorResume(error -> {
                     if (Status.fromThrowable(error).getCode() == Status.Code.NOT_FOUND) {

@@ -2,7 +2,7 @@ package io.parley.gateway.chat;
 
 import com.google.protobuf.ByteString;
 import io.parley.gateway.auth.DeviceIdentity;
-import io.parley.gateway.grpc.UnaryCalls;
+import io.parley.grpc.calls.UnaryCalls;
 import io.parley.gateway.sync.InboxSource;
 import io.parley.proto.chat.v1.AckInboxRequest;
 import io.parley.proto.chat.v1.AckInboxResponse;
@@ -40,7 +40,7 @@ public class ChatServiceClient implements InboxSource {
                 .setContentType(send.contentType())
                 .setBody(ByteString.copyFrom(send.body()))
                 .build();
-        return UnaryCalls.call(observer -> stub.withDeadlineAfter(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        return UnaryCalls.mono(observer -> stub.withDeadlineAfter(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .send(request, observer));
     }
 
@@ -50,7 +50,7 @@ public class ChatServiceClient implements InboxSource {
                 .setDeviceId(device.deviceId())
                 .setUpToInboxSeq(upToInboxSeq)
                 .build();
-        return UnaryCalls.call(observer -> withCallDeadline().ackInbox(request, observer));
+        return UnaryCalls.mono(observer -> withCallDeadline().ackInbox(request, observer));
     }
 
     public Mono<MarkReadResponse> markRead(DeviceIdentity device, String chatId, long upToSeq) {
@@ -60,7 +60,7 @@ public class ChatServiceClient implements InboxSource {
                 .setChatId(chatId)
                 .setUpToSeq(upToSeq)
                 .build();
-        return UnaryCalls.call(observer -> withCallDeadline().markRead(request, observer));
+        return UnaryCalls.mono(observer -> withCallDeadline().markRead(request, observer));
     }
 
     @Override
@@ -71,7 +71,7 @@ public class ChatServiceClient implements InboxSource {
                 .setAfterInboxSeq(afterInboxSeq)
                 .setLimit(limit)
                 .build();
-        return UnaryCalls.call(observer -> withCallDeadline().fetchInbox(request, observer));
+        return UnaryCalls.mono(observer -> withCallDeadline().fetchInbox(request, observer));
     }
 
     private ChatServiceGrpc.ChatServiceStub withCallDeadline() {

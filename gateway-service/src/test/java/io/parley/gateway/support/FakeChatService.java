@@ -1,12 +1,10 @@
 package io.parley.gateway.support;
 
-import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
-import com.google.rpc.Code;
-import com.google.rpc.ErrorInfo;
 import com.google.rpc.Status;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
+import io.parley.error.GrpcErrors;
 import io.parley.proto.chat.v1.AckInboxRequest;
 import io.parley.proto.chat.v1.AckInboxResponse;
 import io.parley.proto.chat.v1.ChatMessage;
@@ -18,9 +16,11 @@ import io.parley.proto.chat.v1.MarkReadRequest;
 import io.parley.proto.chat.v1.MarkReadResponse;
 import io.parley.proto.chat.v1.SendRequest;
 import io.parley.proto.chat.v1.SendResponse;
+import io.parley.proto.error.v1.ErrorReason;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,7 +31,7 @@ import java.util.function.Function;
 
 /**
  * chat-service as the gateway sees it, in memory, speaking the real gRPC contract (errors as google.rpc.Status
- * with an ErrorInfo of domain parley.chat). Failures and slow inbox reads are programmable.
+ * with the shared error contract's ErrorInfo). Failures and slow inbox reads are programmable.
  */
 public final class FakeChatService extends ChatServiceGrpc.ChatServiceImplBase {
 
@@ -50,10 +50,9 @@ public final class FakeChatService extends ChatServiceGrpc.ChatServiceImplBase {
         this.sendFailure = failure;
     }
 
-    public static Status error(Code code, String reason) {
-        return Status.newBuilder().setCode(code.getNumber()).setMessage(reason.toLowerCase())
-                .addDetails(Any.pack(ErrorInfo.newBuilder().setDomain("parley.chat").setReason(reason).build()))
-                .build();
+    /** The status chat-service answers with for {@code reason}, built by the shared error contract. */
+    public static Status error(ErrorReason reason) {
+        return StatusProto.fromThrowable(GrpcErrors.status(reason, reason.name().toLowerCase(Locale.ROOT), Map.of()));
     }
 
     /** Each FetchInbox waits for a permit from now on (null: no waiting). */
@@ -118,7 +117,7 @@ public final class FakeChatService extends ChatServiceGrpc.ChatServiceImplBase {
     public void markRead(MarkReadRequest request, StreamObserver<MarkReadResponse> response) {
         reads.add(request);
         if (!request.getChatId().startsWith("d:")) {
-            response.onError(StatusProto.toStatusRuntimeException(error(Code.PERMISSION_DENIED, "NOT_A_MEMBER")));
+            response.onError(StatusProto.toStatusRuntimeException(error(ErrorReason.NOT_A_MEMBER)));
             return;
         }
         response.onNext(MarkReadResponse.newBuilder().setReadUpToSeq(request.getUpToSeq()).build());

@@ -11,6 +11,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.re
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -18,7 +19,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 /**
  * Makes a service a resource server for Parley access tokens: a {@link ReactiveJwtDecoder} that verifies
  * offline against {@code parley.auth.jwks-uri}, and (for WebFlux services that declare no filter chain of
- * their own) a chain that requires a valid token everywhere but the health and metrics endpoints.
+ * their own) a chain that requires a valid token everywhere but the health and metrics endpoints and answers
+ * 401/403 as problem+json in Parley's one shape.
  * {@code parley.auth.jwks-uri} and {@code parley.auth.issuer} are required: a service that includes this
  * module without them does not start.
  */
@@ -48,7 +50,8 @@ public class TokenVerificationAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(SecurityWebFilterChain.class)
         SecurityWebFilterChain parleyResourceServerFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-                ParleyJwtAuthenticationConverter converter) {
+                ParleyJwtAuthenticationConverter converter, ServerCodecConfigurer codecs) {
+            ProblemSecurityResponses problems = new ProblemSecurityResponses(codecs);
             return http
                     .csrf(ServerHttpSecurity.CsrfSpec::disable)
                     .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -58,7 +61,11 @@ public class TokenVerificationAutoConfiguration {
                             .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus")
                             .permitAll()
                             .anyExchange().authenticated())
-                    .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(converter)))
+                    .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                    .oauth2ResourceServer(server -> server
+                            .authenticationEntryPoint(problems)
+                            .accessDeniedHandler(problems)
+                            .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(converter)))
                     .build();
         }
     }

@@ -1,6 +1,6 @@
 package io.parley.user.account;
 
-import io.parley.user.storage.Cql;
+import io.parley.cassandra.async.ReactiveCql;
 import io.parley.user.storage.Lwt;
 import java.util.UUID;
 import org.springframework.stereotype.Repository;
@@ -10,9 +10,9 @@ import reactor.core.publisher.Mono;
 @Repository
 public class AccountStore {
 
-    private final Cql cql;
+    private final ReactiveCql cql;
 
-    AccountStore(Cql cql) {
+    AccountStore(ReactiveCql cql) {
         this.cql = cql;
     }
 

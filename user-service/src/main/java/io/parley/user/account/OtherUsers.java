@@ -1,6 +1,6 @@
 package io.parley.user.account;
 
-import io.parley.user.web.ApiProblem;
+import io.parley.user.error.ApiProblem;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -1,7 +1,7 @@
 package io.parley.user.account;
 
-import io.parley.user.web.ApiProblem;
-import io.parley.user.web.ProblemType;
+import io.parley.user.error.ApiProblem;
+import io.parley.proto.error.v1.ErrorReason;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -43,6 +43,6 @@ class Registration {
     }
 
     private static ApiProblem taken(String username) {
-        return ApiProblem.withField(ProblemType.USERNAME_TAKEN, "username", "'" + username + "' is already taken");
+        return ApiProblem.withField(ErrorReason.USERNAME_TAKEN, "username", "'" + username + "' is already taken");
     }
 }

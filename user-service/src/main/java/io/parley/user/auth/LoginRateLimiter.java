@@ -1,6 +1,6 @@
 package io.parley.user.auth;
 
-import io.parley.user.web.ApiProblem;
+import io.parley.user.error.ApiProblem;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;

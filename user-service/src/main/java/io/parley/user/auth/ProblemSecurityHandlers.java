@@ -1,6 +1,6 @@
 package io.parley.user.auth;
 
-import io.parley.user.web.ProblemType;
+import io.parley.proto.error.v1.ErrorReason;
 import io.parley.user.web.ProblemWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,12 +27,12 @@ class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerA
         boolean badToken = failure instanceof InvalidBearerTokenException;
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                 badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
-        return writer.write(exchange, ProblemType.UNAUTHENTICATED,
+        return writer.write(exchange, ErrorReason.UNAUTHENTICATED,
                 badToken ? "The access token is invalid, expired or its device was signed out" : "A bearer access token is required");
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        return writer.write(exchange, ProblemType.FORBIDDEN, "You may not act on this resource");
+        return writer.write(exchange, ErrorReason.FORBIDDEN, "You may not act on this resource");
     }
 }

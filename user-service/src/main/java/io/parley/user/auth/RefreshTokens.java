@@ -1,7 +1,7 @@
 package io.parley.user.auth;
 
 import com.datastax.oss.driver.api.core.cql.Row;
-import io.parley.user.storage.Cql;
+import io.parley.cassandra.async.ReactiveCql;
 import io.parley.user.storage.Lwt;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -20,11 +20,11 @@ import reactor.core.publisher.Mono;
 @Component
 class RefreshTokens {
 
-    private final Cql cql;
+    private final ReactiveCql cql;
     private final TokenSettings settings;
     private final Clock clock;
 
-    RefreshTokens(Cql cql, TokenSettings settings, Clock clock) {
+    RefreshTokens(ReactiveCql cql, TokenSettings settings, Clock clock) {
         this.cql = cql;
         this.settings = settings;
         this.clock = clock;

@@ -9,8 +9,8 @@ import io.parley.user.device.Devices;
 import io.parley.user.device.NewDevice;
 import io.parley.user.device.Platform;
 import io.parley.user.device.RevocationReason;
-import io.parley.user.web.ApiProblem;
-import io.parley.user.web.ProblemType;
+import io.parley.user.error.ApiProblem;
+import io.parley.proto.error.v1.ErrorReason;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -50,7 +50,7 @@ class Sessions {
                 .flatMap(credentials -> passwords.matches(request.password(), credentials.passwordHash())
                         .flatMap(matches -> matches
                                 ? Mono.just(credentials.userId())
-                                : Mono.error(ApiProblem.of(ProblemType.INVALID_CREDENTIALS, "Wrong username or password"))))
+                                : Mono.error(ApiProblem.of(ErrorReason.INVALID_CREDENTIALS, "Wrong username or password"))))
                 .flatMap(userId -> devices.bind(userId, device).flatMap(sessionId -> tokens(userId, device.deviceId(), sessionId)));
     }
 
@@ -75,7 +75,7 @@ class Sessions {
                         .then(Mono.fromSupplier(() -> response(token.userId(), token.deviceId(), token.sessionId(), next))));
         return (token.rotatedTo() != null ? Mono.<TokenResponse>empty() : rotated)
                 .switchIfEmpty(Mono.defer(() -> revocation.revoke(token.userId(), token.deviceId(), RevocationReason.REFRESH_TOKEN_REUSED)
-                        .then(Mono.error(ApiProblem.of(ProblemType.REFRESH_TOKEN_REUSED,
+                        .then(Mono.error(ApiProblem.of(ErrorReason.REFRESH_TOKEN_REUSED,
                                 "This refresh token was already used; the device has been signed out")))));
     }
 
@@ -90,7 +90,7 @@ class Sessions {
     }
 
     private static ApiProblem invalidRefreshToken() {
-        return ApiProblem.of(ProblemType.INVALID_REFRESH_TOKEN, "The refresh token is unknown, expired or its session has ended");
+        return ApiProblem.of(ErrorReason.INVALID_REFRESH_TOKEN, "The refresh token is unknown, expired or its session has ended");
     }
 
     private record Credentials(UUID userId, String passwordHash) {

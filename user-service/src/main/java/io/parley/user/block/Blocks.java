@@ -1,7 +1,7 @@
 package io.parley.user.block;
 
 import io.parley.user.account.OtherUsers;
-import io.parley.user.storage.Cql;
+import io.parley.cassandra.async.ReactiveCql;
 import io.parley.user.storage.UserRelationTable;
 import java.time.Clock;
 import java.util.UUID;
@@ -16,7 +16,7 @@ public class Blocks {
     private final OtherUsers otherUsers;
     private final Clock clock;
 
-    Blocks(Cql cql, OtherUsers otherUsers, Clock clock) {
+    Blocks(ReactiveCql cql, OtherUsers otherUsers, Clock clock) {
         this.table = new UserRelationTable(cql, "blocks", "blocked_id", "blocked_at");
         this.otherUsers = otherUsers;
         this.clock = clock;

@@ -1,7 +1,7 @@
 package io.parley.user.device;
 
 import io.parley.auth.verification.ParleyPrincipal;
-import io.parley.user.web.ApiProblem;
+import io.parley.user.error.ApiProblem;
 import io.parley.user.web.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,9 +1,9 @@
 package io.parley.user.device;
 
-import io.parley.user.storage.Cql;
+import io.parley.cassandra.async.ReactiveCql;
 import io.parley.user.storage.Lwt;
-import io.parley.user.web.ApiProblem;
-import io.parley.user.web.ProblemType;
+import io.parley.user.error.ApiProblem;
+import io.parley.proto.error.v1.ErrorReason;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -19,9 +19,9 @@ class DeviceSlots {
 
     private static final int MAX_ATTEMPTS = 8;
 
-    private final Cql cql;
+    private final ReactiveCql cql;
 
-    DeviceSlots(Cql cql) {
+    DeviceSlots(ReactiveCql cql) {
         this.cql = cql;
     }
 
@@ -31,7 +31,7 @@ class DeviceSlots {
                 return Mono.just(true);
             }
             if (slots.ids().size() >= maxDevices) {
-                return Mono.error(ApiProblem.withField(ProblemType.DEVICE_LIMIT_REACHED, "device.deviceId",
+                return Mono.error(ApiProblem.withField(ErrorReason.DEVICE_LIMIT_REACHED, "device.deviceId",
                         "the account already has " + maxDevices + " devices; revoke one first"));
             }
             return slots.version() == 0
@@ -60,7 +60,7 @@ class DeviceSlots {
                         return Mono.<Void>empty();
                     }
                     if (attempt + 1 >= MAX_ATTEMPTS) {
-                        return Mono.error(ApiProblem.of(ProblemType.UNAVAILABLE, "Too much contention on the device list; retry"));
+                        return Mono.error(ApiProblem.of(ErrorReason.STORAGE_UNAVAILABLE, "Too much contention on the device list; retry"));
                     }
                     return change(userId, attempt + 1, write);
                 });

@@ -3,7 +3,7 @@ package io.parley.user.device;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
-import io.parley.user.storage.Cql;
+import io.parley.cassandra.async.ReactiveCql;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Repository;
@@ -16,9 +16,9 @@ class DeviceStore {
     private static final String COLUMNS =
             "user_id, device_id, platform, name, session_id, created_at, last_active_at, revoked_at";
 
-    private final Cql cql;
+    private final ReactiveCql cql;
 
-    DeviceStore(Cql cql) {
+    DeviceStore(ReactiveCql cql) {
         this.cql = cql;
     }
 

@@ -1,6 +1,7 @@
 package io.parley.user.directory;
 
 import io.grpc.stub.StreamObserver;
+import io.parley.grpc.calls.UnaryReplies;
 import io.parley.proto.user.v1.CheckBlockedRequest;
 import io.parley.proto.user.v1.CheckBlockedResponse;
 import io.parley.proto.user.v1.ConnectTicketRedeemed;
@@ -57,7 +58,7 @@ class UserDirectoryService extends UserDirectoryGrpc.UserDirectoryImplBase {
     public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> observer) {
         UnaryReplies.reply(Mono.defer(() -> profiles.find(Ids.parse(request.getUserId(), "user_id"))
                 .switchIfEmpty(Mono.error(() -> DirectoryErrors.userNotFound(request.getUserId())))
-                .map(profile -> GetUserResponse.newBuilder().setUser(ProtoMapping.profile(profile)).build())), observer);
+                .map(profile -> GetUserResponse.newBuilder().setUser(ProtoMapping.profile(profile)).build())), observer, DirectoryErrors::from);
     }
 
     @Override
@@ -67,14 +68,14 @@ class UserDirectoryService extends UserDirectoryGrpc.UserDirectoryImplBase {
                 .map(status -> CheckBlockedResponse.newBuilder()
                         .setBlockedByTarget(status.blockedByTarget())
                         .setBlocksTarget(status.blocksTarget())
-                        .build())), observer);
+                        .build())), observer, DirectoryErrors::from);
     }
 
     @Override
     public void isContact(IsContactRequest request, StreamObserver<IsContactResponse> observer) {
         UnaryReplies.reply(Mono.defer(() -> contacts.isContact(Ids.parse(request.getUserId(), "user_id"),
                         Ids.parse(request.getContactUserId(), "contact_user_id"))
-                .map(contact -> IsContactResponse.newBuilder().setIsContact(contact).build())), observer);
+                .map(contact -> IsContactResponse.newBuilder().setIsContact(contact).build())), observer, DirectoryErrors::from);
     }
 
     @Override
@@ -84,7 +85,7 @@ class UserDirectoryService extends UserDirectoryGrpc.UserDirectoryImplBase {
             return accounts.exists(userId)
                     .flatMap(exists -> exists ? privacy.get(userId) : Mono.error(DirectoryErrors.userNotFound(request.getUserId())))
                     .map(ProtoMapping::privacy);
-        }), observer);
+        }), observer, DirectoryErrors::from);
     }
 
     @Override
@@ -92,7 +93,7 @@ class UserDirectoryService extends UserDirectoryGrpc.UserDirectoryImplBase {
         UnaryReplies.reply(Mono.defer(() -> devices.list(Ids.parse(request.getUserId(), "user_id"))
                 .map(ProtoMapping::device)
                 .collectList()
-                .map(list -> ListDevicesResponse.newBuilder().addAllDevices(list).build())), observer);
+                .map(list -> ListDevicesResponse.newBuilder().addAllDevices(list).build())), observer, DirectoryErrors::from);
     }
 
     @Override
@@ -100,12 +101,12 @@ class UserDirectoryService extends UserDirectoryGrpc.UserDirectoryImplBase {
         UnaryReplies.reply(Mono.defer(() -> devices.find(Ids.parse(request.getUserId(), "user_id"),
                         Ids.parse(request.getDeviceId(), "device_id"))
                 .switchIfEmpty(Mono.error(() -> DirectoryErrors.deviceNotFound(request.getDeviceId())))
-                .map(device -> GetDeviceResponse.newBuilder().setDevice(ProtoMapping.device(device)).build())), observer);
+                .map(device -> GetDeviceResponse.newBuilder().setDevice(ProtoMapping.device(device)).build())), observer, DirectoryErrors::from);
     }
 
     @Override
     public void redeemConnectTicket(RedeemConnectTicketRequest request, StreamObserver<RedeemConnectTicketResponse> observer) {
-        UnaryReplies.reply(tickets.redeem(request.getTicket()).map(UserDirectoryService::redemption), observer);
+        UnaryReplies.reply(tickets.redeem(request.getTicket()).map(UserDirectoryService::redemption), observer, DirectoryErrors::from);
     }
 
     private static RedeemConnectTicketResponse redemption(Redemption redemption) {

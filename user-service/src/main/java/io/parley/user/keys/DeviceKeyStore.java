@@ -1,7 +1,7 @@
 package io.parley.user.keys;
 
 import com.datastax.oss.driver.api.core.cql.Row;
-import io.parley.user.storage.Cql;
+import io.parley.cassandra.async.ReactiveCql;
 import java.util.UUID;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -9,9 +9,9 @@ import reactor.core.publisher.Mono;
 @Repository
 class DeviceKeyStore {
 
-    private final Cql cql;
+    private final ReactiveCql cql;
 
-    DeviceKeyStore(Cql cql) {
+    DeviceKeyStore(ReactiveCql cql) {
         this.cql = cql;
     }
 

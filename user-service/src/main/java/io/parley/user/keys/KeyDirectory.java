@@ -3,8 +3,8 @@ package io.parley.user.keys;
 import io.parley.user.account.AccountStore;
 import io.parley.user.block.Blocks;
 import io.parley.user.device.Devices;
-import io.parley.user.web.ApiProblem;
-import io.parley.user.web.ProblemType;
+import io.parley.user.error.ApiProblem;
+import io.parley.proto.error.v1.ErrorReason;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
@@ -65,12 +65,12 @@ class KeyDirectory {
         List<KeyUploads.OneTimePreKeyBody> batch = upload.preKeys();
         requireDistinctIds(batch);
         return deviceKeys.find(userId, deviceId)
-                .switchIfEmpty(Mono.error(ApiProblem.of(ProblemType.PREKEY_CONFLICT, "Upload the identity key and signed prekey first")))
+                .switchIfEmpty(Mono.error(ApiProblem.of(ErrorReason.PREKEY_CONFLICT, "Upload the identity key and signed prekey first")))
                 .then(oneTimePreKeys.available(userId, deviceId).map(OneTimePreKey::keyId).collect(Collectors.toSet()))
                 .flatMap(stored -> {
                     requireNewIds(batch, stored);
                     if (stored.size() + batch.size() > settings.maxOneTimePreKeys()) {
-                        return Mono.error(ApiProblem.withField(ProblemType.PREKEY_CAPACITY_EXCEEDED, "preKeys",
+                        return Mono.error(ApiProblem.withField(ErrorReason.PREKEY_CAPACITY_EXCEEDED, "preKeys",
                                 stored.size() + " are stored and at most " + settings.maxOneTimePreKeys() + " may be"));
                     }
                     List<OneTimePreKey> keys = batch.stream()
@@ -117,7 +117,7 @@ class KeyDirectory {
     private static void requireNewIds(List<KeyUploads.OneTimePreKeyBody> batch, Set<Integer> stored) {
         for (int i = 0; i < batch.size(); i++) {
             if (stored.contains(batch.get(i).keyId())) {
-                throw ApiProblem.withField(ProblemType.PREKEY_CONFLICT, "preKeys[" + i + "].keyId", "is already stored");
+                throw ApiProblem.withField(ErrorReason.PREKEY_CONFLICT, "preKeys[" + i + "].keyId", "is already stored");
             }
         }
     }

@@ -2,7 +2,7 @@ package io.parley.user.keys;
 
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
-import io.parley.user.storage.Cql;
+import io.parley.cassandra.async.ReactiveCql;
 import io.parley.user.storage.Lwt;
 import java.util.List;
 import java.util.UUID;
@@ -14,9 +14,9 @@ import reactor.core.publisher.Mono;
 @Repository
 class OneTimePreKeyStore {
 
-    private final Cql cql;
+    private final ReactiveCql cql;
 
-    OneTimePreKeyStore(Cql cql) {
+    OneTimePreKeyStore(ReactiveCql cql) {
         this.cql = cql;
     }
 

@@ -1,6 +1,6 @@
 package io.parley.user.privacy;
 
-import io.parley.user.storage.Cql;
+import io.parley.cassandra.async.ReactiveCql;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -9,9 +9,9 @@ import reactor.core.publisher.Mono;
 @Service
 public class Privacy {
 
-    private final Cql cql;
+    private final ReactiveCql cql;
 
-    Privacy(Cql cql) {
+    Privacy(ReactiveCql cql) {
         this.cql = cql;
     }
 

@@ -1,7 +1,7 @@
 package io.parley.user.profile;
 
 import com.datastax.oss.driver.api.core.cql.Row;
-import io.parley.user.storage.Cql;
+import io.parley.cassandra.async.ReactiveCql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,9 +12,9 @@ import reactor.core.publisher.Mono;
 @Repository
 class ProfileStore {
 
-    private final Cql cql;
+    private final ReactiveCql cql;
 
-    ProfileStore(Cql cql) {
+    ProfileStore(ReactiveCql cql) {
         this.cql = cql;
     }
 

@@ -1,5 +1,6 @@
 package io.parley.user.storage;
 
+import io.parley.cassandra.async.ReactiveCql;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +12,7 @@ import reactor.core.publisher.Mono;
  */
 public final class UserRelationTable {
 
-    private final Cql cql;
+    private final ReactiveCql cql;
     private final String insert;
     private final String delete;
     private final String exists;
@@ -19,7 +20,7 @@ public final class UserRelationTable {
     private final String nextPage;
 
     /** {@code table (user_id uuid, <otherColumn> uuid, <timeColumn> timestamp, PRIMARY KEY (user_id, <otherColumn>))}. */
-    public UserRelationTable(Cql cql, String table, String otherColumn, String timeColumn) {
+    public UserRelationTable(ReactiveCql cql, String table, String otherColumn, String timeColumn) {
         this.cql = cql;
         this.insert = "INSERT INTO " + table + " (user_id, " + otherColumn + ", " + timeColumn + ") VALUES (?, ?, ?)";
         this.delete = "DELETE FROM " + table + " WHERE user_id = ? AND " + otherColumn + " = ?";

@@ -1,6 +1,7 @@
 package io.parley.user.web;
 
 import io.parley.auth.verification.ParleyPrincipal;
+import io.parley.user.error.ApiProblem;
 import java.util.UUID;
 
 /** Ownership rules shared by every endpoint under {@code /v1/users/{userId}/...}. */

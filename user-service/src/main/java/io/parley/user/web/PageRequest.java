@@ -1,5 +1,7 @@
 package io.parley.user.web;
 
+import io.parley.user.error.ApiProblem;
+
 /** Bounds of list pages: {@code ?limit=} defaults to 100 and may not exceed 500. */
 public final class PageRequest {
 

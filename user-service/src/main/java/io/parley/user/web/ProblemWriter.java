@@ -1,5 +1,7 @@
 package io.parley.user.web;
 
+import io.parley.proto.error.v1.ErrorReason;
+import io.parley.user.error.ApiProblem;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.core.ResolvableType;
@@ -33,8 +35,8 @@ public class ProblemWriter {
         return write(exchange, Problems.from(failure));
     }
 
-    public Mono<Void> write(ServerWebExchange exchange, ProblemType type, String detail) {
-        return write(exchange, ApiProblem.of(type, detail));
+    public Mono<Void> write(ServerWebExchange exchange, ErrorReason reason, String detail) {
+        return write(exchange, ApiProblem.of(reason, detail));
     }
 
     Mono<Void> write(ServerWebExchange exchange, ProblemResponse problem) {

@@ -1,5 +1,10 @@
 package io.parley.user.web;
 
+import io.parley.error.ProblemDocuments;
+import io.parley.failures.TransientFailures;
+import io.parley.proto.error.v1.ErrorReason;
+import io.parley.user.error.ApiProblem;
+import io.parley.user.error.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -14,7 +19,10 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebInputException;
 
-/** Turns any failure into the RFC 9457 problem the client sees. One place, so every path answers alike. */
+/**
+ * Turns any failure into the RFC 9457 problem the client sees, in the shared shape of {@link ProblemDocuments}.
+ * One place, so every path answers alike.
+ */
 final class Problems {
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
@@ -27,7 +35,7 @@ final class Problems {
             return of(problem);
         }
         if (causedBy(failure, DataBufferLimitException.class)) {
-            return of(ApiProblem.of(ProblemType.BODY_TOO_LARGE, "The request body exceeds the size limit"));
+            return of(ApiProblem.of(ErrorReason.BODY_TOO_LARGE, "The request body exceeds the size limit"));
         }
         if (failure instanceof WebExchangeBindException binding) {
             return invalid(binding.getFieldErrors().stream()
@@ -47,12 +55,12 @@ final class Problems {
         }
         if (TransientFailures.isTransient(failure)) {
             log.warn("Dependency unavailable: {}", failure.toString());
-            ProblemResponse response = of(ApiProblem.of(ProblemType.UNAVAILABLE, "A storage dependency did not answer; retry"));
+            ProblemResponse response = of(ApiProblem.of(ErrorReason.STORAGE_UNAVAILABLE, "A storage dependency did not answer; retry"));
             response.headers().set(HttpHeaders.RETRY_AFTER, "1");
             return response;
         }
         log.error("Unexpected failure", failure);
-        return of(ApiProblem.of(ProblemType.INTERNAL, "Unexpected error"));
+        return of(ApiProblem.of(ErrorReason.INTERNAL, "Unexpected error"));
     }
 
     private static FieldError inputError(ServerWebInputException input) {
@@ -74,13 +82,13 @@ final class Problems {
     private static ProblemResponse invalid(List<FieldError> errors) {
         String detail = errors.stream().map(error -> error.field() + ": " + error.message())
                 .reduce((a, b) -> a + "; " + b).orElse("The request is invalid");
-        ProblemDetail body = detail(ProblemType.INVALID_REQUEST, detail);
+        ProblemDetail body = ProblemDocuments.of(ErrorReason.INVALID_REQUEST, detail);
         body.setProperty("errors", errors);
         return new ProblemResponse(body, new HttpHeaders());
     }
 
     private static ProblemResponse of(ApiProblem problem) {
-        ProblemDetail body = detail(problem.type(), problem.getMessage());
+        ProblemDetail body = ProblemDocuments.of(problem.reason(), problem.getMessage());
         if (!problem.errors().isEmpty()) {
             body.setProperty("errors", problem.errors());
         }
@@ -89,13 +97,6 @@ final class Problems {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (problem.retryAfter().toMillis() + 999) / 1000)));
         }
         return new ProblemResponse(body, headers);
-    }
-
-    static ProblemDetail detail(ProblemType type, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(type.status(), detail);
-        body.setType(type.type());
-        body.setTitle(type.title());
-        return body;
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

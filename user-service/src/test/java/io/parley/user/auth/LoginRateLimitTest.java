@@ -22,7 +22,7 @@ class LoginRateLimitTest extends UserServiceIntegrationTest {
         api.loginRequest(username, Api.PASSWORD, UUID.randomUUID(), Api.randomAddress()).exchange()
                 .expectStatus().isEqualTo(429)
                 .expectHeader().value("Retry-After", seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60))
-                .expectBody().jsonPath("$.type").isEqualTo("urn:parley:problem:too-many-requests");
+                .expectBody().jsonPath("$.type").isEqualTo("urn:parley:problem:rate-limited");
     }
 
     @Test

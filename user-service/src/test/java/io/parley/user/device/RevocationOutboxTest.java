@@ -30,7 +30,7 @@ class RevocationOutboxTest extends UserServiceIntegrationTest {
         try {
             api.delete(phone, "/v1/users/{u}/devices/{d}", phone.userId(), laptop.deviceId()).expectStatus().isEqualTo(503)
                     .expectHeader().exists("Retry-After")
-                    .expectBody().jsonPath("$.type").isEqualTo("urn:parley:problem:unavailable");
+                    .expectBody().jsonPath("$.type").isEqualTo("urn:parley:problem:storage-unavailable");
             api.http().post().uri("/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("refreshToken", laptop.refreshToken())).exchange().expectStatus().isUnauthorized();
             api.get(laptop, "/v1/users/{u}/devices", phone.userId()).expectStatus().isUnauthorized();

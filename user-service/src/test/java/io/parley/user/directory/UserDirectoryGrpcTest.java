@@ -122,7 +122,7 @@ class UserDirectoryGrpcTest extends UserServiceIntegrationTest {
             assertThat(status).isNotNull();
             assertThat(status.getDetailsList()).anySatisfy(detail -> {
                 ErrorInfo info = unpack(detail);
-                assertThat(info.getDomain()).isEqualTo("user.parley.io");
+                assertThat(info.getDomain()).isEqualTo("parley.io");
                 assertThat(info.getReason()).isEqualTo(reason);
             });
         });

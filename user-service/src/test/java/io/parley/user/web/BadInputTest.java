@@ -244,6 +244,7 @@ class BadInputTest extends UserServiceIntegrationTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:parley:problem:invalid-request")
+                .jsonPath("$.code").isEqualTo("INVALID_REQUEST")
                 .jsonPath("$.status").isEqualTo(400)
                 .jsonPath("$.errors[?(@.field == '" + field + "')]").exists();
     }

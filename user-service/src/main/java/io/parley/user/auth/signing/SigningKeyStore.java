@@ -3,7 +3,7 @@ package io.parley.user.auth.signing;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.ECKey;
-import io.parley.user.storage.Cql;
+import io.parley.cassandra.async.ReactiveCql;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -21,16 +21,16 @@ class SigningKeyStore {
 
     static final String RING = "es256";
 
-    private final Cql cql;
+    private final ReactiveCql cql;
     private final SigningKeyCipher cipher;
     private final String ring;
 
     @Autowired
-    SigningKeyStore(Cql cql, SigningKeySettings settings) {
+    SigningKeyStore(ReactiveCql cql, SigningKeySettings settings) {
         this(cql, new SigningKeyCipher(settings.encryptionKey()), RING);
     }
 
-    SigningKeyStore(Cql cql, SigningKeyCipher cipher, String ring) {
+    SigningKeyStore(ReactiveCql cql, SigningKeyCipher cipher, String ring) {
         this.cql = cql;
         this.cipher = cipher;
         this.ring = ring;

@@ -12,7 +12,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.parley.auth.verification.ParleyJwtDecoders;
 import io.parley.auth.verification.ParleyTokenValidators;
 import io.parley.user.auth.TokenSettings;
-import io.parley.user.storage.Cql;
+import io.parley.cassandra.async.ReactiveCql;
 import io.parley.user.support.MutableClock;
 import io.parley.user.support.UserServiceIntegrationTest;
 import java.time.Duration;
@@ -40,7 +40,7 @@ class SigningKeyRotationTest extends UserServiceIntegrationTest {
     private static final String ISSUER = "https://parley.test/rotation";
 
     @Autowired
-    Cql cql;
+    ReactiveCql cql;
 
     private final MutableClock clock = new MutableClock(Instant.now());
     private SigningKeyRing podA;

@@ -1,0 +1,31 @@
+package io.parley.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.proto.error.v1.ErrorReason;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ProblemDetail;
+
+class ProblemDocumentsTest {
+
+    @Test
+    void problemHasTheUrnTypeTheReasonAsCodeAndTheReasonsStatus() {
+        ProblemDetail problem = ProblemDocuments.of(ErrorReason.NOT_A_MEMBER, "you are not a member of d:a:b");
+
+        assertThat(problem.getType()).isEqualTo(URI.create("urn:parley:problem:not-a-member"));
+        assertThat(problem.getStatus()).isEqualTo(403);
+        assertThat(problem.getTitle()).isEqualTo("You are not a member of this chat");
+        assertThat(problem.getDetail()).isEqualTo("you are not a member of d:a:b");
+        assertThat(problem.getProperties()).containsEntry("code", "NOT_A_MEMBER");
+    }
+
+    @Test
+    void anUnspecifiedReasonIsReportedAsInternal() {
+        ProblemDetail problem = ProblemDocuments.of(ErrorReason.ERROR_REASON_UNSPECIFIED, "oops");
+
+        assertThat(problem.getType()).isEqualTo(URI.create("urn:parley:problem:internal"));
+        assertThat(problem.getStatus()).isEqualTo(500);
+        assertThat(problem.getProperties()).containsEntry("code", "INTERNAL");
+    }
+}

@@ -1,5 +1,0 @@
-package io.parley.user.web;
-
-/** One offending field of a request, named as the client wrote it ({@code device.platform}, {@code preKeys[3].publicKey}). */
-public record FieldError(String field, String message) {
-}
