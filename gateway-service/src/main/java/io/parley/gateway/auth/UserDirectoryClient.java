@@ -1,7 +1,7 @@
 package io.parley.gateway.auth;
 
 import io.grpc.Status;
-import io.parley.gateway.grpc.UnaryCalls;
+import io.parley.gateway.backends.UnaryCalls;
 import io.parley.proto.user.v1.GetDeviceRequest;
 import io.parley.proto.user.v1.GetDeviceResponse;
 import io.parley.proto.user.v1.RedeemConnectTicketRequest;

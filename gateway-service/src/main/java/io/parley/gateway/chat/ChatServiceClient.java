@@ -2,7 +2,7 @@ package io.parley.gateway.chat;
 
 import com.google.protobuf.ByteString;
 import io.parley.gateway.auth.DeviceIdentity;
-import io.parley.gateway.grpc.UnaryCalls;
+import io.parley.gateway.backends.UnaryCalls;
 import io.parley.gateway.sync.InboxSource;
 import io.parley.proto.chat.v1.AckInboxRequest;
 import io.parley.proto.chat.v1.AckInboxResponse;

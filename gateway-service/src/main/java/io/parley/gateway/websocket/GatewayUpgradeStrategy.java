@@ -14,8 +14,8 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
- * Spring's Reactor Netty upgrade, creating {@link GatewayWebSocketSession}s: a single frame over the limit is
- * refused by Netty's decoder with 1009, a fragmented message over it by the session, also with 1009.
+ * Spring's Reactor Netty upgrade, creating {@link GatewaySocket}s: a single frame over the limit is
+ * refused by Netty's decoder with 1009, a fragmented message over it by the {@link GatewaySocket}, also with 1009.
  */
 final class GatewayUpgradeStrategy implements RequestUpgradeStrategy {
 
@@ -38,6 +38,6 @@ final class GatewayUpgradeStrategy implements RequestUpgradeStrategy {
                 .build();
         // setComplete() runs WebFlux's pre-commit actions (headers) before the upgrade.
         return response.setComplete().then(Mono.defer(() -> reactorResponse.sendWebsocket((in, out) ->
-                handler.handle(new GatewayWebSocketSession(in, out, handshakeInfo, bufferFactory, maxMessageBytes)), spec)));
+                handler.handle(new GatewaySocket(in, out, handshakeInfo, bufferFactory, maxMessageBytes)), spec)));
     }
 }

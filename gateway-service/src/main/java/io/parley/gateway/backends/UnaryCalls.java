@@ -1,4 +1,4 @@
-package io.parley.gateway.grpc;
+package io.parley.gateway.backends;
 
 import io.grpc.stub.StreamObserver;
 import java.util.function.Consumer;
