@@ -61,7 +61,8 @@ class DeviceWebSocketHandler implements WebSocketHandler {
                 .onErrorResume(DeviceConnection.ConnectionAborted.class, aborted -> Mono.empty())
                 .then(Mono.defer(() -> socket.close(connection.closeStatus())));
 
-        Mono<Void> input = registration.register(connection)
+        // Deferred, so the registration's operator chain is garbage once it completed, not kept for the connection.
+        Mono<Void> input = Mono.defer(() -> registration.register(connection))
                 .thenMany(socket.receive())
                 .flatMap(message -> {
                     connection.frameReceived();
