@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** WebSocket gateway: device connections, handshake auth, heartbeats, backpressure, session registry. */
+/** WebSocket gateway: device connections, handshake auth, heartbeats, backpressure, connection registry. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableConfigurationProperties({ServicePorts.class, RedisConnection.class, KafkaConnection.class})

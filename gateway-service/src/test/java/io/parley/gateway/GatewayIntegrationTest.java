@@ -1,7 +1,5 @@
 package io.parley.gateway;
 
-import static org.awaitility.Awaitility.await;
-
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.parley.gateway.support.FakeBackends;
@@ -16,8 +14,8 @@ import io.parley.testkit.RedisExtension;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -32,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One gateway on real Redis and Kafka, with chat-service and user-service faked behind the real gRPC contracts.
@@ -71,8 +70,8 @@ public abstract class GatewayIntegrationTest {
         registry.add("parley.gateway.connection.send-burst", () -> "20");
         registry.add("parley.gateway.connection.sync-page-size", () -> "10");
         registry.add("parley.gateway.connection.sweep-interval", () -> "200ms");
-        registry.add("parley.gateway.session.ttl", () -> "10s");
-        registry.add("parley.gateway.session.refresh-interval", () -> "1s");
+        registry.add("parley.gateway.registry.entry-ttl", () -> "10s");
+        registry.add("parley.gateway.registry.refresh-interval", () -> "1s");
         // Redis is emptied before each test class; the announcement must come back quickly.
         registry.add("parley.gateway.instance.announce-interval", () -> "1s");
         registry.add("parley.gateway.instance.announce-ttl", () -> "10s");

@@ -2,49 +2,37 @@ package io.parley.gateway.connection;
 
 import io.parley.gateway.auth.DeviceIdentity;
 import io.parley.gateway.metrics.GatewayMetrics;
-import io.parley.gateway.send.SendOrder;
-import io.parley.gateway.send.TokenBucket;
-import io.parley.gateway.sync.FrameSink;
-import io.parley.gateway.sync.InboxSource;
-import io.parley.gateway.sync.InboxStream;
 import io.parley.protocol.FrameCodec;
 import io.parley.protocol.ServerFrame;
 import io.parley.sessions.DeviceSession;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
 import reactor.core.publisher.Flux;
 
 /**
- * One open WebSocket of one device: its identity, its bounded outbound queue, its place in the user's inbox and
- * its send rate limit. Thread-safe: frames are queued from Netty threads (answers) and gRPC threads (deliveries).
+ * One open WebSocket of one device: its identity, its entry in the connection registry, its bounded outbound queue
+ * and how it ends. Knows nothing of the features using it (sync, send). Thread-safe: frames are queued from Netty
+ * threads (answers) and gRPC threads (deliveries).
  */
-public final class DeviceConnection implements FrameSink {
+public final class DeviceConnection {
 
-    private static final Logger log = LoggerFactory.getLogger(DeviceConnection.class);
-
-    private final DeviceSession session;
+    private final DeviceSession location;
     private final Terminator terminator;
     private final OutboundQueue outbound;
-    private final InboxStream inbox;
-    private final TokenBucket sendBucket;
-    private final SendOrder sendOrder = new SendOrder();
     private final FrameCodec codec;
     private final GatewayMetrics metrics;
     private final Clock clock;
     private final AtomicReference<CloseReason> closeReason = new AtomicReference<>();
+    private volatile Runnable whenEnding = () -> { };
     private volatile long lastFrameAtMillis;
     private volatile long registeredAtMillis;
 
-    DeviceConnection(DeviceSession session, Terminator terminator, ConnectionSettings settings, InboxSource inboxSource,
-            FrameCodec codec, GatewayMetrics metrics, Clock clock) {
-        this.session = session;
+    public DeviceConnection(DeviceSession location, Terminator terminator, ConnectionSettings settings, FrameCodec codec,
+            GatewayMetrics metrics, Clock clock) {
+        this.location = location;
         this.terminator = terminator;
         this.outbound = new OutboundQueue(settings.outboundQueueFrames(), settings.outboundQueueChars());
-        this.inbox = new InboxStream(identity(), inboxSource, this, settings.syncPageSize(), settings.outboundQueueFrames());
-        this.sendBucket = new TokenBucket(clock, settings.sendRatePerSecond(), settings.sendBurst());
         this.codec = codec;
         this.metrics = metrics;
         this.clock = clock;
@@ -53,28 +41,21 @@ public final class DeviceConnection implements FrameSink {
     }
 
     public String id() {
-        return session.connectionId();
+        return location.connectionId();
     }
 
     public DeviceIdentity identity() {
-        return new DeviceIdentity(session.userId(), session.deviceId());
+        return new DeviceIdentity(location.userId(), location.deviceId());
     }
 
-    /** This connection's entry in the session registry. */
-    public DeviceSession session() {
-        return session;
+    /** Where the connection registry says this device is connected: this gateway, this connection. */
+    public DeviceSession location() {
+        return location;
     }
 
-    public InboxStream inbox() {
-        return inbox;
-    }
-
-    public SendOrder sendOrder() {
-        return sendOrder;
-    }
-
-    public TokenBucket sendBucket() {
-        return sendBucket;
+    /** Runs {@code action} once, when the connection starts to end for any reason. Set it before the first frame. */
+    public void whenEnding(Runnable action) {
+        this.whenEnding = action;
     }
 
     /** The frames to write, for the socket's send side. */
@@ -105,7 +86,6 @@ public final class DeviceConnection implements FrameSink {
     }
 
     /** Queues a frame; a device too slow to take it is disconnected (it catches up with sync later). */
-    @Override
     public boolean offer(ServerFrame frame) {
         if (outbound.offer(codec.encode(frame))) {
             metrics.frameOut(frame.type());
@@ -117,29 +97,22 @@ public final class DeviceConnection implements FrameSink {
         return false;
     }
 
-    @Override
+    /** Queues a frame beyond the bound: only for sync pages, fetched when {@link #whenRoomForPage} says so. */
     public void force(ServerFrame frame) {
         if (outbound.force(codec.encode(frame))) {
             metrics.frameOut(frame.type());
         }
     }
 
-    @Override
+    /** Runs {@code action} once the outbound queue is at most half full. */
     public void whenRoomForPage(Runnable action) {
         outbound.whenHalfEmpty(action);
-    }
-
-    @Override
-    public void inboxUnavailable(Throwable cause) {
-        log.warn("Closing connection {} of user {}: its inbox could not be read: {}", id(), session.userId(),
-                cause.toString());
-        close(CloseReason.INBOX_UNAVAILABLE);
     }
 
     /** Ends the connection after the frames already queued are written (e.g. {@code reconnect} when draining). */
     public void close(CloseReason reason) {
         if (closeReason.compareAndSet(null, reason)) {
-            inbox.close();
+            whenEnding.run();
             outbound.complete();
         }
     }
@@ -147,7 +120,7 @@ public final class DeviceConnection implements FrameSink {
     /** Ends the connection now, dropping queued frames: the device is not reading them anyway. */
     public void abort(CloseReason reason) {
         if (closeReason.compareAndSet(null, reason)) {
-            inbox.close();
+            whenEnding.run();
             outbound.abort(new ConnectionAborted(reason));
             terminator.terminate(reason.status());
         }
@@ -160,21 +133,22 @@ public final class DeviceConnection implements FrameSink {
     }
 
     /** Why the connection ended; {@link CloseReason#CLIENT_CLOSED} when the gateway did not end it. */
-    CloseReason endedBecause() {
+    public CloseReason endedBecause() {
         CloseReason reason = closeReason.get();
         return reason != null ? reason : CloseReason.CLIENT_CLOSED;
     }
 
     /** The device (or the network) closed the connection: stop queueing for it. */
     public void inboundEnded() {
-        closeReason.compareAndSet(null, CloseReason.CLIENT_CLOSED);
-        inbox.close();
+        if (closeReason.compareAndSet(null, CloseReason.CLIENT_CLOSED)) {
+            whenEnding.run();
+        }
         outbound.complete();
     }
 
     @Override
     public String toString() {
-        return "connection " + id() + " of user " + session.userId() + " device " + session.deviceId();
+        return "connection " + id() + " of user " + location.userId() + " device " + location.deviceId();
     }
 
     /** Ends the outbound stream of an aborted connection. */

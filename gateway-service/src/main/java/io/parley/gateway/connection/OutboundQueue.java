@@ -12,7 +12,8 @@ import reactor.core.publisher.Sinks;
  */
 final class OutboundQueue {
 
-    private final Sinks.Many<String> sink = Sinks.many().unicast().onBackpressureBuffer(new ConcurrentLinkedQueue<>());
+    private final ConcurrentLinkedQueue<String> queued = new ConcurrentLinkedQueue<>();
+    private final Sinks.Many<String> sink = Sinks.many().unicast().onBackpressureBuffer(queued);
     private final int maxFrames;
     private final long maxChars;
     private int frames;
@@ -74,6 +75,8 @@ final class OutboundQueue {
         if (!completed) {
             completed = true;
             whenHalfEmpty = null;
+            // The unicast sink would write what is buffered before the error: drop it, nobody reads it.
+            queued.clear();
             sink.tryEmitError(reason);
         }
     }

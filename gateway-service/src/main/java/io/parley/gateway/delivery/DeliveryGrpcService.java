@@ -1,20 +1,22 @@
 package io.parley.gateway.delivery;
 
 import io.grpc.stub.StreamObserver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.parley.gateway.auth.DeviceIdentity;
 import io.parley.gateway.connection.CloseReason;
-import io.parley.gateway.connection.Connections;
 import io.parley.gateway.connection.DeviceConnection;
+import io.parley.gateway.device.ConnectedDevice;
+import io.parley.gateway.device.ConnectedDevices;
+import io.parley.proto.chat.v1.InboxEntry;
 import io.parley.proto.gateway.v1.DeliverRequest;
 import io.parley.proto.gateway.v1.DeliverResponse;
 import io.parley.proto.gateway.v1.DeliveryGrpc;
 import io.parley.proto.gateway.v1.DeliveryOutcome;
 import io.parley.proto.gateway.v1.DisconnectDeviceRequest;
 import io.parley.proto.gateway.v1.DisconnectDeviceResponse;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.parley.proto.chat.v1.InboxEntry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,19 +25,21 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 
 /**
- * chat-service pushes inbox entries to the connection the session registry named. Never blocks: entries go to the
+ * chat-service pushes inbox entries to the connection the connection registry named. Never blocks: entries go to the
  * connection's inbox stream and bounded queue; a device that does not read is disconnected (OVERLOADED) and
  * catches up through sync, as does one whose connection is gone (NOT_CONNECTED).
  */
 @Service
 public class DeliveryGrpcService extends DeliveryGrpc.DeliveryImplBase {
 
-    private final Connections connections;
+    private final ConnectedDevices devices;
+    private final Clock clock;
     private final Map<DeliveryOutcome, Counter> outcomes = new EnumMap<>(DeliveryOutcome.class);
     private final Timer sendToDelivered;
 
-    public DeliveryGrpcService(Connections connections, MeterRegistry meters) {
-        this.connections = connections;
+    public DeliveryGrpcService(ConnectedDevices devices, MeterRegistry meters, Clock clock) {
+        this.devices = devices;
+        this.clock = clock;
         for (DeliveryOutcome outcome : List.of(DeliveryOutcome.DELIVERY_OUTCOME_QUEUED,
                 DeliveryOutcome.DELIVERY_OUTCOME_NOT_CONNECTED, DeliveryOutcome.DELIVERY_OUTCOME_OVERLOADED)) {
             outcomes.put(outcome, Counter.builder("parley.gateway.deliveries")
@@ -53,10 +57,10 @@ public class DeliveryGrpcService extends DeliveryGrpc.DeliveryImplBase {
 
     @Override
     public void deliver(DeliverRequest request, StreamObserver<DeliverResponse> response) {
-        DeliveryOutcome outcome = connections.byId(request.getConnectionId())
-                .filter(DeviceConnection::isOpen)
-                .filter(connection -> connection.identity().equals(identity(request.getUserId(), request.getDeviceId())))
-                .map(connection -> deliver(connection, request))
+        DeliveryOutcome outcome = devices.byConnectionId(request.getConnectionId())
+                .filter(device -> device.connection().isOpen())
+                .filter(device -> device.connection().identity().equals(identity(request.getUserId(), request.getDeviceId())))
+                .map(device -> deliver(device, request))
                 .orElse(DeliveryOutcome.DELIVERY_OUTCOME_NOT_CONNECTED);
         outcomes.get(outcome).increment();
         if (outcome == DeliveryOutcome.DELIVERY_OUTCOME_QUEUED) {
@@ -67,7 +71,7 @@ public class DeliveryGrpcService extends DeliveryGrpc.DeliveryImplBase {
     }
 
     private void recordSendToDelivered(List<InboxEntry> entries) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         for (InboxEntry entry : entries) {
             if (entry.hasMessage()) {
                 sendToDelivered.record(Math.max(0, now - entry.getMessage().getSentAtEpochMillis()), TimeUnit.MILLISECONDS);
@@ -75,15 +79,15 @@ public class DeliveryGrpcService extends DeliveryGrpc.DeliveryImplBase {
         }
     }
 
-    private static DeliveryOutcome deliver(DeviceConnection connection, DeliverRequest request) {
-        return connection.inbox().deliver(request.getEntriesList())
+    private static DeliveryOutcome deliver(ConnectedDevice device, DeliverRequest request) {
+        return device.inbox().deliver(request.getEntriesList())
                 ? DeliveryOutcome.DELIVERY_OUTCOME_QUEUED
                 : DeliveryOutcome.DELIVERY_OUTCOME_OVERLOADED;
     }
 
     @Override
     public void disconnectDevice(DisconnectDeviceRequest request, StreamObserver<DisconnectDeviceResponse> response) {
-        List<DeviceConnection> open = connections.ofDevice(identity(request.getUserId(), request.getDeviceId()));
+        List<DeviceConnection> open = devices.connectionsOf(identity(request.getUserId(), request.getDeviceId()));
         open.forEach(connection -> connection.close(CloseReason.DEVICE_REVOKED));
         response.onNext(DisconnectDeviceResponse.newBuilder().setClosedConnections(open.size()).build());
         response.onCompleted();

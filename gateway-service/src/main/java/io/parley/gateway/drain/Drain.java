@@ -1,9 +1,9 @@
 package io.parley.gateway.drain;
 
 import io.parley.gateway.connection.CloseReason;
-import io.parley.gateway.connection.Connections;
 import io.parley.gateway.connection.DeviceConnection;
-import io.parley.gateway.session.GatewayAnnouncer;
+import io.parley.gateway.device.ConnectedDevices;
+import io.parley.gateway.instance.GatewayAnnouncer;
 import io.parley.protocol.ServerFrame;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -25,13 +25,13 @@ public class Drain implements ApplicationListener<ContextClosedEvent> {
     private static final Logger log = LoggerFactory.getLogger(Drain.class);
     private static final Duration POLL = Duration.ofMillis(50);
 
-    private final Connections connections;
+    private final ConnectedDevices devices;
     private final GatewayAnnouncer announcer;
     private final DrainSettings settings;
     private volatile boolean draining;
 
-    public Drain(Connections connections, GatewayAnnouncer announcer, DrainSettings settings) {
-        this.connections = connections;
+    public Drain(ConnectedDevices devices, GatewayAnnouncer announcer, DrainSettings settings) {
+        this.devices = devices;
         this.announcer = announcer;
         this.settings = settings;
     }
@@ -51,16 +51,16 @@ public class Drain implements ApplicationListener<ContextClosedEvent> {
         }
         draining = true;
         announcer.withdraw();
-        log.info("Draining {} connections", connections.all().size());
-        for (DeviceConnection connection : connections.all()) {
+        log.info("Draining {} connections", devices.connections().size());
+        for (DeviceConnection connection : devices.connections()) {
             connection.offer(new ServerFrame.Reconnect("server draining; connect to another gateway and sync"));
             connection.close(CloseReason.DRAINING);
         }
         awaitAllEnded(settings.timeout());
-        int late = connections.all().size();
+        int late = devices.connections().size();
         if (late > 0) {
             log.warn("{} connections did not close within {}; cutting them", late, settings.timeout());
-            connections.all().forEach(connection -> connection.abort(CloseReason.DRAINING));
+            devices.connections().forEach(connection -> connection.abort(CloseReason.DRAINING));
             awaitAllEnded(Duration.ofSeconds(1));
         }
         log.info("Drained");
@@ -68,7 +68,7 @@ public class Drain implements ApplicationListener<ContextClosedEvent> {
 
     private void awaitAllEnded(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!connections.isEmpty() && System.nanoTime() < deadline) {
+        while (!devices.isEmpty() && System.nanoTime() < deadline) {
             sleep();
         }
     }

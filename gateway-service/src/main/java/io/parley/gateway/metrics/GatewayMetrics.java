@@ -4,9 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.parley.gateway.connection.CloseReason;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -26,17 +24,12 @@ public class GatewayMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> framesIn;
     private final Map<String, Counter> framesOut;
-    private final Map<CloseReason, Counter> disconnects = new EnumMap<>(CloseReason.class);
     private final Timer sendLatency;
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.framesIn = counters("parley.gateway.frames.in", "Frames received from devices", INBOUND_TYPES);
         this.framesOut = counters("parley.gateway.frames.out", "Frames queued for devices", OUTBOUND_TYPES);
-        for (CloseReason reason : CloseReason.values()) {
-            disconnects.put(reason, Counter.builder("parley.gateway.disconnects").description("Connections ended, by reason")
-                    .tag("reason", reason.metricTag()).register(registry));
-        }
         this.sendLatency = Timer.builder("parley.gateway.send.latency")
                 .description("From a send frame's arrival to its sent (durable) or error answer")
                 .publishPercentileHistogram()
@@ -60,10 +53,6 @@ public class GatewayMetrics {
         if (counter != null) {
             counter.increment();
         }
-    }
-
-    public void disconnected(CloseReason reason) {
-        disconnects.get(reason).increment();
     }
 
     public void sendAnswered(long startedNanos, long endedNanos) {

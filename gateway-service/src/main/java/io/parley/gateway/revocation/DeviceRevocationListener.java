@@ -3,8 +3,8 @@ package io.parley.gateway.revocation;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.parley.gateway.auth.DeviceIdentity;
 import io.parley.gateway.connection.CloseReason;
-import io.parley.gateway.connection.Connections;
 import io.parley.gateway.connection.DeviceConnection;
+import io.parley.gateway.device.ConnectedDevices;
 import io.parley.proto.user.v1.UserEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +20,10 @@ public class DeviceRevocationListener {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceRevocationListener.class);
 
-    private final Connections connections;
+    private final ConnectedDevices devices;
 
-    public DeviceRevocationListener(Connections connections) {
-        this.connections = connections;
+    public DeviceRevocationListener(ConnectedDevices devices) {
+        this.devices = devices;
     }
 
     @KafkaListener(topics = "${parley.gateway.user-events.topic}", groupId = "gateway-${parley.gateway.instance.id}",
@@ -40,7 +40,7 @@ public class DeviceRevocationListener {
         }
         if (event.hasDeviceRevoked()) {
             DeviceIdentity device = new DeviceIdentity(event.getUserId(), event.getDeviceRevoked().getDeviceId());
-            for (DeviceConnection connection : connections.ofDevice(device)) {
+            for (DeviceConnection connection : devices.connectionsOf(device)) {
                 log.info("Closing {}: device revoked ({})", connection, event.getDeviceRevoked().getReason());
                 connection.close(CloseReason.DEVICE_REVOKED);
             }

@@ -30,14 +30,14 @@ public class SendHandler {
         this.metrics = metrics;
     }
 
-    public Mono<Void> handle(DeviceConnection connection, ClientFrame.Send send) {
-        if (!connection.sendBucket().tryAcquire()) {
+    public Mono<Void> handle(DeviceConnection connection, DeviceSends sends, ClientFrame.Send send) {
+        if (!sends.rateLimit().tryAcquire()) {
             connection.offer(new ServerFrame.Error(send.ref(), ErrorCode.RATE_LIMITED,
                     "too many messages; resend later under the same client_msg_id", true));
             return Mono.empty();
         }
         long started = System.nanoTime();
-        return connection.sendOrder().inOrder(send.chat(), chat.send(connection.identity(), send)
+        return sends.order().inOrder(send.chat(), chat.send(connection.identity(), send)
                 .map(accepted -> (ServerFrame) new ServerFrame.Sent(send.ref(), send.clientMsgId(), accepted.getMessageId()))
                 .onErrorResume(failure -> {
                     log.debug("Send {} of {} failed: {}", send.clientMsgId(), connection, failure.toString());

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Authenticates the handshake before upgrading: a request without valid credentials never becomes a WebSocket.
- * The device's identity reaches the handler as a session attribute, and nothing a frame says can change it.
+ * The device's identity reaches the handler as a socket attribute, and nothing a frame says can change it.
  */
 final class AuthenticatingWebSocketService implements WebSocketService {
 
@@ -46,7 +46,7 @@ final class AuthenticatingWebSocketService implements WebSocketService {
                 .onErrorResume(HandshakeRejected.class, rejected -> rejected(exchange.getResponse(), rejected));
     }
 
-    /** Hands the authenticated device to the handler as a session attribute. */
+    /** Hands the authenticated device to the handler as a socket attribute. */
     private record ForDevice(WebSocketHandler handler, DeviceIdentity device) implements WebSocketHandler {
         @Override
         public List<String> getSubProtocols() {
@@ -54,9 +54,9 @@ final class AuthenticatingWebSocketService implements WebSocketService {
         }
 
         @Override
-        public Mono<Void> handle(WebSocketSession session) {
-            session.getAttributes().put(DEVICE_ATTRIBUTE, device);
-            return handler.handle(session);
+        public Mono<Void> handle(WebSocketSession socket) {
+            socket.getAttributes().put(DEVICE_ATTRIBUTE, device);
+            return handler.handle(socket);
         }
     }
 

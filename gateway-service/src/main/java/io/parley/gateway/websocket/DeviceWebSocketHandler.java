@@ -4,9 +4,10 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.parley.gateway.auth.DeviceIdentity;
 import io.parley.gateway.connection.CloseReason;
 import io.parley.gateway.connection.ConnectionSettings;
-import io.parley.gateway.connection.Connections;
 import io.parley.gateway.connection.DeviceConnection;
-import io.parley.gateway.session.DeviceSessions;
+import io.parley.gateway.device.ConnectedDevice;
+import io.parley.gateway.device.ConnectedDevices;
+import io.parley.gateway.registry.ConnectionRegistration;
 import io.parley.protocol.ErrorCode;
 import io.parley.protocol.Protocol;
 import io.parley.protocol.ServerFrame;
@@ -21,7 +22,7 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
 
 /**
- * One device connection from handshake to close. The connection is registered (locally and in the session
+ * One device connection from handshake to close. The connection is registered (locally and in the connection
  * registry) before its first frame is read, so live deliveries reach it before its {@code sync} starts; frames are
  * handled concurrently up to a bound, beyond which the socket is not read (TCP pushes back on the device).
  */
@@ -30,15 +31,15 @@ class DeviceWebSocketHandler implements WebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceWebSocketHandler.class);
 
-    private final Connections connections;
-    private final DeviceSessions sessions;
+    private final ConnectedDevices devices;
+    private final ConnectionRegistration registration;
     private final FrameDispatcher dispatcher;
     private final ConnectionSettings settings;
 
-    DeviceWebSocketHandler(Connections connections, DeviceSessions sessions, FrameDispatcher dispatcher,
+    DeviceWebSocketHandler(ConnectedDevices devices, ConnectionRegistration registration, FrameDispatcher dispatcher,
             ConnectionSettings settings) {
-        this.connections = connections;
-        this.sessions = sessions;
+        this.devices = devices;
+        this.registration = registration;
         this.dispatcher = dispatcher;
         this.settings = settings;
     }
@@ -51,20 +52,22 @@ class DeviceWebSocketHandler implements WebSocketHandler {
     @Override
     public Mono<Void> handle(WebSocketSession socket) {
         DeviceIdentity device = (DeviceIdentity) socket.getAttributes().get(AuthenticatingWebSocketService.DEVICE_ATTRIBUTE);
-        DeviceConnection connection = connections.open(device, status -> terminate(socket, status));
-        connection.offer(new ServerFrame.Hello(Protocol.VERSION, connection.id(), connections.gatewayId(),
+        ConnectedDevice connected = devices.connect(device, status -> terminate(socket, status));
+        DeviceConnection connection = connected.connection();
+        connection.offer(new ServerFrame.Hello(Protocol.VERSION, connection.id(), devices.gatewayId(),
                 device.userId(), device.deviceId(), settings.idleTimeout().toMillis(), Protocol.MAX_BODY_BYTES));
 
         Mono<Void> output = socket.send(connection.outboundFrames().map(socket::textMessage))
                 .onErrorResume(DeviceConnection.ConnectionAborted.class, aborted -> Mono.empty())
                 .then(Mono.defer(() -> socket.close(connection.closeStatus())));
 
-        Mono<Void> input = sessions.register(connection)
+        // Deferred, so the registration's operator chain is garbage once it completed, not kept for the connection.
+        Mono<Void> input = Mono.defer(() -> registration.register(connection))
                 .thenMany(socket.receive())
                 .flatMap(message -> {
                     connection.frameReceived();
                     return message.getType() == WebSocketMessage.Type.TEXT
-                            ? dispatcher.dispatch(connection, message.getPayloadAsText())
+                            ? dispatcher.dispatch(connected, message.getPayloadAsText())
                             : notText(connection);
                 }, settings.maxInFlightFrames())
                 .onErrorResume(error -> inboundFailed(connection, error))
@@ -73,13 +76,13 @@ class DeviceWebSocketHandler implements WebSocketHandler {
 
         return Mono.when(input, output)
                 .onErrorResume(error -> Mono.empty())
-                .then(Mono.defer(() -> sessions.remove(connection)))
-                .doFinally(signal -> connections.ended(connection));
+                .then(Mono.defer(() -> registration.remove(connection)))
+                .doFinally(signal -> devices.disconnected(connected));
     }
 
     private static void terminate(WebSocketSession socket, CloseStatus status) {
-        if (socket instanceof GatewayWebSocketSession session) {
-            session.terminate(status);
+        if (socket instanceof GatewaySocket gatewaySocket) {
+            gatewaySocket.terminate(status);
         } else {
             socket.close(status).subscribe(null, error -> log.debug("Closing failed: {}", error.toString()));
         }
@@ -91,7 +94,7 @@ class DeviceWebSocketHandler implements WebSocketHandler {
     }
 
     private static Mono<Void> inboundFailed(DeviceConnection connection, Throwable error) {
-        if (error instanceof GatewayWebSocketSession.MessageTooBig
+        if (error instanceof GatewaySocket.MessageTooBig
                 || error instanceof CorruptedWebSocketFrameException corrupted && isTooBig(corrupted)) {
             connection.abort(CloseReason.TOO_BIG);
         } else {

@@ -1,10 +1,11 @@
 package io.parley.gateway.websocket;
 
 import io.parley.gateway.connection.DeviceConnection;
+import io.parley.gateway.device.ConnectedDevice;
 import io.parley.gateway.metrics.GatewayMetrics;
 import io.parley.gateway.receipts.ReceiptHandler;
+import io.parley.gateway.registry.ConnectionRegistration;
 import io.parley.gateway.send.SendHandler;
-import io.parley.gateway.session.DeviceSessions;
 import io.parley.protocol.ClientFrame;
 import io.parley.protocol.FrameCodec;
 import io.parley.protocol.FrameException;
@@ -22,19 +23,20 @@ class FrameDispatcher {
     private final FrameCodec codec;
     private final SendHandler sends;
     private final ReceiptHandler receipts;
-    private final DeviceSessions sessions;
+    private final ConnectionRegistration registration;
     private final GatewayMetrics metrics;
 
-    FrameDispatcher(FrameCodec codec, SendHandler sends, ReceiptHandler receipts, DeviceSessions sessions,
+    FrameDispatcher(FrameCodec codec, SendHandler sends, ReceiptHandler receipts, ConnectionRegistration registration,
             GatewayMetrics metrics) {
         this.codec = codec;
         this.sends = sends;
         this.receipts = receipts;
-        this.sessions = sessions;
+        this.registration = registration;
         this.metrics = metrics;
     }
 
-    Mono<Void> dispatch(DeviceConnection connection, String text) {
+    Mono<Void> dispatch(ConnectedDevice device, String text) {
+        DeviceConnection connection = device.connection();
         ClientFrame frame;
         try {
             frame = codec.decodeClientFrame(text);
@@ -45,7 +47,7 @@ class FrameDispatcher {
         }
         metrics.frameIn(frame.type());
         if (frame instanceof ClientFrame.Send send) {
-            return sends.handle(connection, send);
+            return sends.handle(connection, device.sends(), send);
         }
         if (frame instanceof ClientFrame.Ack ack) {
             return receipts.ack(connection, ack);
@@ -54,11 +56,11 @@ class FrameDispatcher {
             return receipts.read(connection, read);
         }
         if (frame instanceof ClientFrame.Sync sync) {
-            connection.inbox().sync(sync.cursor());
+            device.inbox().sync(sync.cursor());
             return Mono.empty();
         }
         connection.offer(new ServerFrame.Pong(frame.ref()));
-        sessions.refreshIfDue(connection);
+        registration.refreshIfDue(connection);
         return Mono.empty();
     }
 }

@@ -60,6 +60,12 @@ public final class TestTokens implements AutoCloseable {
         return sign(key, userId, deviceId, Instant.now().plus(Duration.ofMinutes(10)));
     }
 
+    /** A valid access token for a device that stays valid for {@code validity} (measuring tools hold them long). */
+    public String accessToken(String userId, String deviceId, Duration validity) {
+        Instant now = Instant.now();
+        return sign(key, userId, deviceId, now.minus(Duration.ofMinutes(5)), now.plus(validity));
+    }
+
     public String expiredToken(String userId, String deviceId) {
         return sign(key, userId, deviceId, Instant.now().minus(Duration.ofMinutes(10)));
     }
@@ -74,6 +80,10 @@ public final class TestTokens implements AutoCloseable {
     }
 
     private static String sign(ECKey signingKey, String userId, String deviceId, Instant expiry) {
+        return sign(signingKey, userId, deviceId, expiry.minus(Duration.ofMinutes(15)), expiry);
+    }
+
+    private static String sign(ECKey signingKey, String userId, String deviceId, Instant issuedAt, Instant expiry) {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
                     .issuer(ISSUER)
@@ -81,7 +91,7 @@ public final class TestTokens implements AutoCloseable {
                     .subject(userId)
                     .claim("did", deviceId)
                     .jwtID(UUID.randomUUID().toString())
-                    .issueTime(Date.from(expiry.minus(Duration.ofMinutes(15))))
+                    .issueTime(Date.from(issuedAt))
                     .expirationTime(Date.from(expiry))
                     .build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID())

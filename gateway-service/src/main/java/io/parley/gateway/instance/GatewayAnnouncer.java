@@ -1,4 +1,4 @@
-package io.parley.gateway.session;
+package io.parley.gateway.instance;
 
 import io.parley.sessions.GatewayAddress;
 import io.parley.sessions.SessionRegistry;

@@ -6,27 +6,27 @@ import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.parley.protocol.Protocol;
+import java.time.Duration;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
+import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.HandshakeInfo;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.adapter.ReactorNettyWebSocketSession;
-import java.time.Duration;
-import org.springframework.web.reactive.socket.CloseStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
 import reactor.core.publisher.SynchronousSink;
+import reactor.netty.Connection;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
- * Spring's Reactor Netty session with two things a gateway needs. It reassembles fragmented messages itself, so a
+ * Spring's Reactor Netty WebSocket (a {@code WebSocketSession}) with two things a gateway needs. It reassembles fragmented messages itself, so a
  * message over the limit closes the connection with 1009 (message too big) whether it came as one frame or as
  * many (Netty's own aggregator fails the inbound instead, and Reactor Netty then closes with an empty close frame,
  * 1005). And it can {@link #terminate} a connection whose device does not read: a close frame cannot complete the
  * closing handshake with a peer that reads nothing, so the TCP connection is dropped right after it.
  */
-final class GatewayWebSocketSession extends ReactorNettyWebSocketSession {
+final class GatewaySocket extends ReactorNettyWebSocketSession {
 
     /** The device sent a message over the limit; the 1009 close is already on its way. */
     static final class MessageTooBig extends RuntimeException {
@@ -39,7 +39,7 @@ final class GatewayWebSocketSession extends ReactorNettyWebSocketSession {
 
     private final int maxMessageBytes;
 
-    GatewayWebSocketSession(WebsocketInbound inbound, WebsocketOutbound outbound, HandshakeInfo info,
+    GatewaySocket(WebsocketInbound inbound, WebsocketOutbound outbound, HandshakeInfo info,
             NettyDataBufferFactory bufferFactory, int maxMessageBytes) {
         super(inbound, outbound, info, bufferFactory, maxMessageBytes);
         this.maxMessageBytes = maxMessageBytes;

@@ -1,9 +1,9 @@
-package io.parley.gateway.session;
+package io.parley.gateway.registry;
 
 import io.parley.gateway.connection.CloseReason;
 import io.parley.gateway.connection.ConnectionSettings;
-import io.parley.gateway.connection.Connections;
 import io.parley.gateway.connection.DeviceConnection;
+import io.parley.gateway.device.ConnectedDevices;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.SmartLifecycle;
@@ -17,28 +17,29 @@ import reactor.core.scheduler.Schedulers;
  * the registry entries that are due.
  */
 @Component
-public class SessionKeeper implements SmartLifecycle {
+public class ConnectionSweeper implements SmartLifecycle {
 
-    private final Connections connections;
-    private final DeviceSessions sessions;
+    private final ConnectedDevices devices;
+    private final ConnectionRegistration registration;
     private final ConnectionSettings settings;
     private final Clock clock;
     private volatile Disposable sweeping;
 
-    public SessionKeeper(Connections connections, DeviceSessions sessions, ConnectionSettings settings, Clock clock) {
-        this.connections = connections;
-        this.sessions = sessions;
+    public ConnectionSweeper(ConnectedDevices devices, ConnectionRegistration registration, ConnectionSettings settings,
+            Clock clock) {
+        this.devices = devices;
+        this.registration = registration;
         this.settings = settings;
         this.clock = clock;
     }
 
     void sweep() {
         long idleCutoff = clock.millis() - settings.idleTimeout().toMillis();
-        for (DeviceConnection connection : connections.all()) {
+        for (DeviceConnection connection : devices.connections()) {
             if (connection.idleSince(idleCutoff)) {
                 connection.close(CloseReason.IDLE);
             } else {
-                sessions.refreshIfDue(connection);
+                registration.refreshIfDue(connection);
             }
         }
     }

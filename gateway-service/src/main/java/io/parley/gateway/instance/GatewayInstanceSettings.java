@@ -1,4 +1,4 @@
-package io.parley.gateway.session;
+package io.parley.gateway.instance;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -10,9 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Who this gateway instance is in the session registry, and where chat-service reaches its Delivery gRPC service.
+ * Who this gateway instance is in the connection registry, and where chat-service reaches its Delivery gRPC service.
  *
- * @param id unique per running instance (the default is random per process); it names the instance's sessions
+ * @param id unique per running instance (the default is random per process); registry entries name it as the holder of their connection
  * @param advertisedHost the address other services dial for Delivery, e.g. the pod IP on Kubernetes
  * @param announceInterval how often the instance re-announces itself
  * @param announceTtl how long an announcement outlives an instance that died without withdrawing it

@@ -1,0 +1,83 @@
+package io.parley.gateway.device;
+
+import io.parley.gateway.connection.CloseReason;
+import io.parley.gateway.connection.DeviceConnection;
+import io.parley.gateway.send.DeviceSends;
+import io.parley.gateway.sync.FrameSink;
+import io.parley.gateway.sync.InboxSource;
+import io.parley.gateway.sync.InboxStream;
+import io.parley.protocol.ServerFrame;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A device connected to this gateway: its connection, and what the features keep for it (its place in the inbox,
+ * its send limits). The one place that ties them together, so that the features never import each other.
+ */
+public final class ConnectedDevice implements FrameSink {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectedDevice.class);
+
+    private final DeviceConnection connection;
+    private final InboxStream inbox;
+    private final Supplier<DeviceSends> newSends;
+    /** Made on the first send: most connections are idle most of the time. */
+    private volatile DeviceSends sends;
+
+    ConnectedDevice(DeviceConnection connection, InboxSource inboxSource, int syncPageSize, int maxHeldBack,
+            Supplier<DeviceSends> newSends) {
+        this.connection = connection;
+        this.inbox = new InboxStream(connection.identity(), inboxSource, this, syncPageSize, maxHeldBack);
+        this.newSends = newSends;
+        connection.whenEnding(inbox::close);
+    }
+
+    public DeviceConnection connection() {
+        return connection;
+    }
+
+    public InboxStream inbox() {
+        return inbox;
+    }
+
+    public DeviceSends sends() {
+        DeviceSends current = sends;
+        if (current == null) {
+            synchronized (this) {
+                current = sends;
+                if (current == null) {
+                    current = newSends.get();
+                    sends = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public boolean offer(ServerFrame frame) {
+        return connection.offer(frame);
+    }
+
+    @Override
+    public void force(ServerFrame frame) {
+        connection.force(frame);
+    }
+
+    @Override
+    public void whenRoomForPage(Runnable action) {
+        connection.whenRoomForPage(action);
+    }
+
+    @Override
+    public void inboxUnavailable(Throwable cause) {
+        log.warn("Closing {}: its inbox could not be read: {}", connection, cause.toString());
+        connection.close(CloseReason.INBOX_UNAVAILABLE);
+    }
+
+    @Override
+    public String toString() {
+        return connection.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package io.parley.gateway.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.parley.gateway.metrics.GatewayMetrics;
+import io.parley.protocol.FrameCodec;
+import io.parley.protocol.ServerFrame;
+import io.parley.sessions.DeviceSession;
+import io.parley.testkit.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.reactive.socket.CloseStatus;
+
+class DeviceConnectionTest {
+
+    private static final int QUEUE_FRAMES = 16;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final List<CloseStatus> terminated = new CopyOnWriteArrayList<>();
+    private final AtomicInteger endings = new AtomicInteger();
+    private final DeviceConnection connection = new DeviceConnection(
+            new DeviceSession("user", "device", "gw-1", "connection-1", clock.millis()), terminated::add,
+            new ConnectionSettings(131_072, Duration.ofSeconds(90), QUEUE_FRAMES, 262_144, 8, 100, 20, 60,
+                    Duration.ofSeconds(5)),
+            new FrameCodec(), new GatewayMetrics(new SimpleMeterRegistry()), clock);
+
+    DeviceConnectionTest() {
+        connection.whenEnding(endings::incrementAndGet);
+    }
+
+    @Test
+    void aDeviceThatFillsItsQueueWithoutReadingIsCutOffAsASlowConsumer() {
+        for (int i = 0; i < QUEUE_FRAMES; i++) {
+            assertThat(connection.offer(new ServerFrame.Pong("p" + i))).isTrue();
+        }
+
+        assertThat(connection.offer(new ServerFrame.Pong("one too many"))).isFalse();
+
+        assertThat(connection.isOpen()).isFalse();
+        assertThat(connection.endedBecause()).isEqualTo(CloseReason.SLOW_CONSUMER);
+        assertThat(terminated).containsExactly(CloseReason.SLOW_CONSUMER.status());
+        assertThat(endings).hasValue(1);
+    }
+
+    @Test
+    void closingKeepsTheSocketForTheQueuedFramesAndRunsTheEndingActionOnce() {
+        connection.close(CloseReason.DRAINING);
+        connection.close(CloseReason.IDLE);
+        connection.inboundEnded();
+
+        assertThat(terminated).isEmpty();
+        assertThat(connection.closeStatus()).isEqualTo(CloseReason.DRAINING.status());
+        assertThat(endings).hasValue(1);
+    }
+
+    @Test
+    void aDeviceClosingItsSocketEndsTheConnectionAsClientClosed() {
+        connection.inboundEnded();
+
+        assertThat(connection.endedBecause()).isEqualTo(CloseReason.CLIENT_CLOSED);
+        assertThat(endings).hasValue(1);
+    }
+
+    @Test
+    void aConnectionIsIdleOnlyWhenNoFrameArrivedSinceTheCutoff() {
+        clock.advance(Duration.ofSeconds(30));
+        connection.frameReceived();
+
+        assertThat(connection.idleSince(clock.millis() - 1)).isFalse();
+        assertThat(connection.idleSince(clock.millis() + 1)).isTrue();
+    }
+}
