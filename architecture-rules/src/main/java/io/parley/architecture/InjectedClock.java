@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -18,8 +19,8 @@ import java.util.Set;
  * Time comes from an injected {@code java.time.Clock}, so tests can set it. Reading the wall clock directly
  * ({@code System.currentTimeMillis()}, {@code Instant.now()} and the other no-argument {@code now()}s) is never
  * allowed; creating the system clock ({@code Clock.systemUTC()}, {@code Clock.systemDefaultZone()}) only where
- * objects are wired: a Spring {@code @Bean} method, or a library's {@code Builder} (its default for callers
- * without Spring). {@code System.nanoTime()} is allowed: it measures durations, not the time of day. Method
+ * objects are wired: a Spring {@code @Bean} method, a {@code main} method, or a library's {@code Builder}
+ * (its default for callers without Spring). {@code System.nanoTime()} is allowed: it measures durations, not the time of day. Method
  * references ({@code Instant::now}) count as calls.
  */
 public final class InjectedClock {
@@ -70,6 +71,8 @@ public final class InjectedClock {
     }
 
     private static boolean isWiring(JavaCodeUnit origin) {
-        return origin.isAnnotatedWith(BEAN) || origin.getOwner().getSimpleName().equals("Builder");
+        return origin.isAnnotatedWith(BEAN)
+                || origin.getName().equals("main") && origin.getModifiers().contains(JavaModifier.STATIC)
+                || origin.getOwner().getSimpleName().equals("Builder");
     }
 }

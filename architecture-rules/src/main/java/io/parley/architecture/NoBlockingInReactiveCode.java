@@ -3,6 +3,7 @@ package io.parley.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -20,6 +21,8 @@ import java.util.Set;
  * returns {@code Mono} or {@code Flux} must not call {@code block()}, {@code blockOptional()},
  * {@code blockFirst()}, {@code blockLast()}, {@code toIterable()}, {@code toStream()}, or
  * {@code get()}/{@code join()} on a {@code Future}/{@code CompletableFuture} (as in {@code toFuture().get()}).
+ * Start-up code may wait: constructors, static initializers, {@code @Bean} and {@code @PostConstruct} methods
+ * and {@code afterPropertiesSet()} run on the thread that starts the application.
  *
  * <p>Not caught: a blocking call in a helper class with no reactive signature that reactive code calls; other
  * blocking calls (JDBC, {@code Thread.sleep}, synchronous I/O); a Reactor chain built in a class that only
@@ -54,7 +57,7 @@ public final class NoBlockingInReactiveCode {
                 List<JavaCodeUnitAccess<?>> accesses = new ArrayList<>(origin.getMethodCallsFromSelf());
                 accesses.addAll(origin.getMethodReferencesFromSelf());
                 for (JavaCodeUnitAccess<?> access : accesses) {
-                    if (isBlocking(access)) {
+                    if (isBlocking(access) && !isStartUp(access.getOrigin())) {
                         events.add(SimpleConditionEvent.violated(origin, access.getDescription()
                                 + ": blocks in a class that runs on a reactive thread"));
                     }
@@ -80,6 +83,13 @@ public final class NoBlockingInReactiveCode {
             }
         }
         return false;
+    }
+
+    private static boolean isStartUp(JavaCodeUnit code) {
+        return code.isConstructor() || code.getName().equals("<clinit>")
+                || code.getName().equals("afterPropertiesSet") && code.getParameters().isEmpty()
+                || code.isAnnotatedWith(InjectedClock.BEAN)
+                || code.isAnnotatedWith("jakarta.annotation.PostConstruct");
     }
 
     private static boolean isBlocking(JavaCodeUnitAccess<?> access) {

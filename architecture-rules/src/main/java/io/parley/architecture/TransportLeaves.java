@@ -11,10 +11,11 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Optional;
 
 /**
- * Transport code is a leaf: nothing outside a transport package ({@code grpc}, {@code web}, {@code websocket},
- * {@code rest}, at any depth below the root) uses a type inside it, and nothing but a REST controller itself
- * uses the controller. So what the service does never depends on how it is called, and the types features
- * share with the transports (errors, commands, results) live below them, in the features.
+ * Transport code is a leaf: only transport code uses it. Transport code is a transport package ({@code grpc},
+ * {@code web}, {@code websocket}, {@code rest}, at any depth below the root) and REST controllers, wherever they
+ * live. So a feature's logic never depends on how it is called, and the types features share with the
+ * transports (errors, commands, results) live below them, in the features. Controllers may use a shared
+ * {@code web} package (request helpers); a controller is used by nobody.
  */
 public final class TransportLeaves {
 
@@ -46,7 +47,7 @@ public final class TransportLeaves {
     private static boolean leavesItsTransport(String root, JavaClass origin, JavaClass target) {
         Optional<String> transport = PackageRoles.transportPackage(root, target.getPackageName());
         if (transport.isPresent()) {
-            return !PackageRoles.isInOrBelow(origin.getPackageName(), transport.get());
+            return !PackageRoles.isInOrBelow(origin.getPackageName(), transport.get()) && !PackageRoles.isController(origin);
         }
         return PackageRoles.isInOrBelow(target.getPackageName(), root)
                 && PackageRoles.isController(target)
