@@ -2,6 +2,7 @@ package io.parley.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,16 +40,14 @@ public interface ServiceBootChecks {
     @Test
     default void reportsHealthLivenessAndReadinessUp(@Autowired WebTestClient http) {
         for (String probe : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
-            http.get().uri(probe).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+            patient(http).get().uri(probe).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
         }
     }
 
     @Test
     default void exposesPrometheusMetricsTaggedWithTheService(@Autowired WebTestClient http,
             @Value("${spring.application.name}") String service) {
-        // A scrape is larger than the request-body limit a test client may inherit from the service.
-        String scrape = http.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
-                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String scrape = patient(http).get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
 
         List<String> expected = new ArrayList<>(List.of("jvm_memory_used_bytes", "service=\"" + service + "\""));
@@ -56,5 +55,14 @@ public interface ServiceBootChecks {
         for (String text : expected) {
             assertTrue(scrape != null && scrape.contains(text), () -> "the Prometheus scrape lacks " + text);
         }
+    }
+
+    /**
+     * A client that waits out a busy machine (health checks reach every server; the default 5 s is too short on
+     * two loaded cores) and reads a whole scrape (larger than the body limit it may inherit from the service).
+     */
+    private static WebTestClient patient(WebTestClient http) {
+        return http.mutate().responseTimeout(Duration.ofSeconds(60))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
     }
 }
