@@ -3,18 +3,12 @@ package io.parley.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.parley.testkit.ServiceBootChecks;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The service starts against real infrastructure and reports itself healthy, live, ready and measured. */
-class ChatServiceBootsTest extends ChatServiceIntegrationTest {
-
-    @Test
-    void reportsHealthLivenessAndReadinessUp() {
-        for (String probe : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-            http.get().uri(probe).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-        }
-    }
+class ChatServiceBootsTest extends ChatServiceIntegrationTest implements ServiceBootChecks {
 
     @Test
     void exposesPipelineAndKafkaClientMetricsTaggedWithTheService() {

@@ -4,6 +4,7 @@ import io.parley.infra.LocalInfrastructure;
 import io.parley.infra.ServerProfile;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,16 +21,18 @@ public final class LocalStack implements AutoCloseable {
     static final Duration START_DEADLINE = Duration.ofMinutes(4);
 
     private final LocalStackOptions options;
+    private final Clock clock;
     private final List<ServiceProcess> services = new ArrayList<>();
     private LocalInfrastructure infrastructure;
 
-    LocalStack(LocalStackOptions options) {
+    LocalStack(LocalStackOptions options, Clock clock) {
         this.options = options;
+        this.clock = clock;
     }
 
     public static void main(String[] args) throws Exception {
         LocalStackOptions options = LocalStackOptions.parse(args);
-        LocalStack stack = new LocalStack(options);
+        LocalStack stack = new LocalStack(options, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Parley ...");
@@ -47,7 +50,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     void start() throws Exception {
-        Instant deadline = Instant.now().plus(START_DEADLINE);
+        Instant deadline = clock.instant().plus(START_DEADLINE);
         System.out.println("Starting Kafka, Cassandra, Redis and S3Proxy under " + options.dataDir() + " ...");
         infrastructure = LocalInfrastructure.start(options.dataDir().resolve("infrastructure"), options.profile());
         Path logs = options.dataDir().resolve("logs");
@@ -60,7 +63,7 @@ public final class LocalStack implements AutoCloseable {
         }
         System.out.println("Starting the seven services (logs in " + logs + ") ...");
         for (ServiceProcess service : services) {
-            service.awaitHealthy(deadline);
+            service.awaitHealthy(clock, deadline);
             System.out.println("  " + service.service().name() + " is UP");
         }
     }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,10 +83,10 @@ public final class ServiceProcess {
     }
 
     /** Waits until /actuator/health answers UP; fails fast if the process exits first. */
-    public void awaitHealthy(Instant deadline) throws InterruptedException {
+    public void awaitHealthy(Clock clock, Instant deadline) throws InterruptedException {
         ServiceDefinition service = launch.service();
         HttpRequest request = HttpRequest.newBuilder(URI.create(service.healthUrl())).timeout(Duration.ofSeconds(2)).build();
-        while (Instant.now().isBefore(deadline)) {
+        while (clock.instant().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(launch.instanceName() + " exited with code " + process.exitValue()
                         + " before it became healthy; see " + log());

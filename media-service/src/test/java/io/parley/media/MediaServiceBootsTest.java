@@ -2,23 +2,15 @@ package io.parley.media;
 
 import io.parley.testkit.CassandraExtension;
 import io.parley.testkit.S3Extension;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import io.parley.testkit.ServiceBootChecks;
+import io.parley.testkit.ServiceBootTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The service starts against real infrastructure and reports itself healthy, live, ready and measured. */
-@Tag("integration")
-@Timeout(180)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
-@AutoConfigureWebTestClient
-class MediaServiceBootsTest {
+@ServiceBootTest
+class MediaServiceBootsTest implements ServiceBootChecks {
 
     @RegisterExtension
     static final CassandraExtension CASSANDRA = new CassandraExtension();
@@ -27,7 +19,7 @@ class MediaServiceBootsTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("parley.cassandra.contact-points", () -> CASSANDRA.contactPoint().getHostString() + ":" + CASSANDRA.contactPoint().getPort());
+        registry.add("parley.cassandra.contact-points", CASSANDRA::contactPoints);
         registry.add("parley.cassandra.local-datacenter", CASSANDRA::localDatacenter);
         registry.add("parley.cassandra.keyspace", CASSANDRA::keyspace);
         registry.add("parley.media.s3.endpoint", () -> S3.endpoint().toString());
@@ -35,22 +27,5 @@ class MediaServiceBootsTest {
         registry.add("parley.media.s3.access-key", S3::accessKey);
         registry.add("parley.media.s3.secret-key", S3::secretKey);
         registry.add("parley.media.s3.bucket", S3::bucket);
-    }
-
-    @Autowired
-    WebTestClient http;
-
-    @Test
-    void reportsHealthLivenessAndReadinessUp() {
-        for (String probe : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-            http.get().uri(probe).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-        }
-    }
-
-    @Test
-    void exposesPrometheusMetricsTaggedWithTheService() {
-        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
-                        .contains("jvm_memory_used_bytes").contains("service=\"media-service\""));
     }
 }

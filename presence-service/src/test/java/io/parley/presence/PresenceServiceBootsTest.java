@@ -1,23 +1,15 @@
 package io.parley.presence;
 
 import io.parley.testkit.RedisExtension;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import io.parley.testkit.ServiceBootChecks;
+import io.parley.testkit.ServiceBootTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The service starts against real infrastructure and reports itself healthy, live, ready and measured. */
-@Tag("integration")
-@Timeout(180)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
-@AutoConfigureWebTestClient
-class PresenceServiceBootsTest {
+@ServiceBootTest
+class PresenceServiceBootsTest implements ServiceBootChecks {
 
     @RegisterExtension
     static final RedisExtension REDIS = new RedisExtension();
@@ -25,22 +17,5 @@ class PresenceServiceBootsTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("parley.redis.url", REDIS::uri);
-    }
-
-    @Autowired
-    WebTestClient http;
-
-    @Test
-    void reportsHealthLivenessAndReadinessUp() {
-        for (String probe : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-            http.get().uri(probe).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-        }
-    }
-
-    @Test
-    void exposesPrometheusMetricsTaggedWithTheService() {
-        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
-                        .contains("jvm_memory_used_bytes").contains("service=\"presence-service\""));
     }
 }

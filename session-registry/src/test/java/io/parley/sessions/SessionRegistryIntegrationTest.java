@@ -3,16 +3,13 @@ package io.parley.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.parley.testkit.RedisExtension;
+import io.parley.testkit.ReactiveRedisExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 @Tag("integration")
@@ -20,22 +17,13 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 class SessionRegistryIntegrationTest {
 
     @RegisterExtension
-    static final RedisExtension REDIS = new RedisExtension();
+    static final ReactiveRedisExtension REDIS = new ReactiveRedisExtension();
 
-    static LettuceConnectionFactory connections;
     static ReactiveStringRedisTemplate redis;
 
     @BeforeAll
     static void connect() {
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(REDIS.host(), REDIS.port()));
-        connections.afterPropertiesSet();
-        connections.start();
-        redis = new ReactiveStringRedisTemplate(connections);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connections.destroy();
+        redis = REDIS.template();
     }
 
     @Test

@@ -8,5 +8,9 @@
  * the module's {@code target/local-infrastructure}); it stops when the JVM exits. Per test class each extension
  * gives fresh state: a topic, a keyspace, an emptied Redis, a bucket. Accessors start the server if needed, so
  * they can feed Spring's {@code @DynamicPropertySource}.
+ *
+ * <p>{@link io.parley.testkit.ReactiveRedisExtension} adds a reactive Redis template for tests without a Spring
+ * context; {@link io.parley.testkit.ServiceBootTest} with {@link io.parley.testkit.ServiceBootChecks} is every
+ * service's boot test. Their Spring dependencies are optional here: the modules that use them have them.
  */
 package io.parley.testkit;

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.parley.testkit.RedisExtension;
+import io.parley.testkit.ReactiveRedisExtension;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /** Snowflake worker ids leased in real Redis: two holders never share one, and a lost lease stops id issuing. */
@@ -24,23 +21,14 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 class WorkerIdLeaseIntegrationTest {
 
     @RegisterExtension
-    static final RedisExtension REDIS = new RedisExtension();
+    static final ReactiveRedisExtension REDIS = new ReactiveRedisExtension();
     private static final IdSettings SETTINGS = new IdSettings(Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(5));
 
-    static LettuceConnectionFactory connections;
     static ReactiveStringRedisTemplate redis;
 
     @BeforeAll
     static void connect() {
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(REDIS.host(), REDIS.port()));
-        connections.afterPropertiesSet();
-        connections.start();
-        redis = new ReactiveStringRedisTemplate(connections);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connections.destroy();
+        redis = REDIS.template();
     }
 
     @Test

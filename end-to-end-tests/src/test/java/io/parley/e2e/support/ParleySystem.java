@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ public final class ParleySystem {
 
     private static void awaitHealthy(ServiceProcess service, Instant deadline) {
         try {
-            service.awaitHealthy(deadline);
+            service.awaitHealthy(Clock.systemUTC(), deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

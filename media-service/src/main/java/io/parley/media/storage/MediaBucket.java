@@ -1,7 +1,6 @@
 package io.parley.media.storage;
 
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
@@ -9,6 +8,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /** The one bucket media objects are stored in. */
 public final class MediaBucket {
+
+    private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(30);
 
     private final S3AsyncClient s3;
     private final String name;
@@ -27,21 +28,12 @@ public final class MediaBucket {
         return Mono.fromFuture(() -> s3.headBucket(request -> request.bucket(name))).then();
     }
 
-    void createIfMissing() {
-        try {
-            s3.headBucket(request -> request.bucket(name)).join();
-        } catch (CompletionException e) {
-            if (!(e.getCause() instanceof NoSuchBucketException)) {
-                throw e;
-            }
-            try {
-                s3.createBucket(request -> request.bucket(name)).orTimeout(Duration.ofSeconds(30).toSeconds(),
-                        java.util.concurrent.TimeUnit.SECONDS).join();
-            } catch (CompletionException raced) {
-                if (!(raced.getCause() instanceof BucketAlreadyOwnedByYouException)) {
-                    throw raced;
-                }
-            }
-        }
+    /** Creates the bucket unless it exists already (or another instance created it first). */
+    Mono<Void> createIfMissing() {
+        return check().onErrorResume(NoSuchBucketException.class, missing ->
+                Mono.fromFuture(() -> s3.createBucket(request -> request.bucket(name)))
+                        .timeout(CREATE_TIMEOUT)
+                        .then()
+                        .onErrorResume(BucketAlreadyOwnedByYouException.class, raced -> Mono.empty()));
     }
 }

@@ -39,7 +39,7 @@ class MediaStorageConfiguration {
     MediaBucket mediaBucket(S3AsyncClient s3, MediaStorageSettings settings) {
         MediaBucket bucket = new MediaBucket(s3, settings.bucket());
         if (settings.createBucket()) {
-            bucket.createIfMissing();
+            bucket.createIfMissing().block(); // start-up waits for the bucket
         }
         return bucket;
     }
