@@ -18,11 +18,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Authenticates the handshake before upgrading: a request without valid credentials never becomes a WebSocket.
- * The device's identity reaches the handler as a socket attribute, and nothing a frame says can change it.
+ * The device's identity reaches the handler with the socket, and nothing a frame says can change it.
  */
 final class AuthenticatingWebSocketService implements WebSocketService {
 
-    static final String DEVICE_ATTRIBUTE = "parley.device";
     private static final String RETRY_AFTER_SECONDS = "2";
 
     private final WebSocketService upgrade;
@@ -42,12 +41,12 @@ final class AuthenticatingWebSocketService implements WebSocketService {
             return reject(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "gateway draining; connect elsewhere");
         }
         return authenticator.authenticate(exchange.getRequest())
-                .flatMap(device -> upgrade.handleRequest(exchange, new ForDevice(handler, device)))
+                .flatMap(device -> upgrade.handleRequest(exchange, new ForDevice((DeviceWebSocketHandler) handler, device)))
                 .onErrorResume(HandshakeRejected.class, rejected -> rejected(exchange.getResponse(), rejected));
     }
 
-    /** Hands the authenticated device to the handler as a socket attribute. */
-    private record ForDevice(WebSocketHandler handler, DeviceIdentity device) implements WebSocketHandler {
+    /** Hands the authenticated device to the handler with the socket (not as an attribute: no map per socket). */
+    private record ForDevice(DeviceWebSocketHandler handler, DeviceIdentity device) implements WebSocketHandler {
         @Override
         public List<String> getSubProtocols() {
             return handler.getSubProtocols();
@@ -55,8 +54,7 @@ final class AuthenticatingWebSocketService implements WebSocketService {
 
         @Override
         public Mono<Void> handle(WebSocketSession socket) {
-            socket.getAttributes().put(DEVICE_ATTRIBUTE, device);
-            return handler.handle(socket);
+            return handler.handle(socket, device);
         }
     }
 

@@ -49,9 +49,13 @@ class DeviceWebSocketHandler implements WebSocketHandler {
         return List.of(Protocol.SUBPROTOCOL_V1);
     }
 
+    /** Only reached without {@link AuthenticatingWebSocketService}: a socket with no authenticated device. */
     @Override
     public Mono<Void> handle(WebSocketSession socket) {
-        DeviceIdentity device = (DeviceIdentity) socket.getAttributes().get(AuthenticatingWebSocketService.DEVICE_ATTRIBUTE);
+        return socket.close(CloseStatus.POLICY_VIOLATION);
+    }
+
+    Mono<Void> handle(WebSocketSession socket, DeviceIdentity device) {
         ConnectedDevice connected = devices.connect(device, status -> terminate(socket, status));
         DeviceConnection connection = connected.connection();
         connection.offer(new ServerFrame.Hello(Protocol.VERSION, connection.id(), devices.gatewayId(),

@@ -56,7 +56,7 @@ final class GatewayUpgradeStrategy implements RequestUpgradeStrategy {
      * below, every open WebSocket keeps its whole handshake alive: the Reactor context of the WebFlux exchange (the
      * exchange, its security and observation state) is handed to Reactor Netty's subscriber of the handler, and the
      * request and response headers (a bearer token among them) stay referenced by the channel's operations.
-     * The handler reads none of it: the device's identity is a socket attribute.
+     * The handler reads none of it: the device's identity is handed to it with the socket.
      */
 
     private static HandshakeInfo slim(HandshakeInfo info) {
