@@ -18,7 +18,7 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
  * urn:parley:problem:&lt;reason&gt;, {@code code} the same reason the gRPC API uses); framework errors (bad
  * parameter types, unknown paths) come from the base class as plain RFC 9457 documents.
  */
-@RestControllerAdvice(assignableTypes = ChatHistoryController.class)
+@RestControllerAdvice(basePackageClasses = HistoryProblems.class)
 class HistoryProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryProblems.class);

@@ -1,18 +1,14 @@
 package io.parley.chat.kafka;
 
 import io.micrometer.observation.ObservationRegistry;
-import io.parley.chat.send.SendSettings;
 import io.parley.chat.sequencing.BatchSequencer;
 import io.parley.failures.TransientFailures;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -24,8 +20,8 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Kafka for the pipeline: the idempotent acks=all producer (application.yaml) with delivery bounded by
- * {@code parley.chat.send.kafka-timeout}, and the consumers' error handling: infrastructure failures are
+ * Kafka for the pipeline: the idempotent acks=all producer (application.yaml; its delivery bound is the send
+ * path's, see SendConfiguration), and the consumers' error handling: infrastructure failures are
  * retried with back-off until they pass; any other failure is retried {@code max-attempts} times and then the
  * record goes to {@code <topic>.DLT} so it cannot block its partition. Records are logged by
  * topic-partition@offset only, never by content.
@@ -39,15 +35,6 @@ class PipelineKafkaConfiguration {
 
     static {
         KafkaUtils.setConsumerRecordFormatter(record -> record.topic() + "-" + record.partition() + "@" + record.offset());
-    }
-
-    @Bean
-    DefaultKafkaProducerFactoryCustomizer boundedDeliveryTimeout(SendSettings send) {
-        long delivery = send.kafkaTimeout().toMillis();
-        return factory -> factory.updateConfigs(Map.of(
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (delivery / 2),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, delivery / 2));
     }
 
     @Bean

@@ -7,12 +7,25 @@ import io.parley.chat.kafka.KafkaSender;
 import io.parley.chat.topics.ChatTopics;
 import io.parley.chat.users.UserDirectoryClient;
 import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class SendConfiguration {
+
+    /** A send waits for Kafka's acknowledgement at most kafka-timeout: delivery, requests and blocking are bounded by it. */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer boundedDeliveryTimeout(SendSettings send) {
+        long delivery = send.kafkaTimeout().toMillis();
+        return factory -> factory.updateConfigs(Map.of(
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (delivery / 2),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, delivery / 2));
+    }
 
     @Bean
     ChatAuthorizer chatAuthorizer(UserDirectoryClient directory) {
