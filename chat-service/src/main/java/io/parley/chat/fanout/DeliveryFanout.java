@@ -37,6 +37,7 @@ public final class DeliveryFanout {
     private final List<Duration> retryDelays;
     private final Semaphore inFlight;
     private final Duration admissionWait;
+    private final Duration jobDeadline;
     private final UserQueues queues = new UserQueues();
 
     DeliveryFanout(OnlineDevices devices, DeviceDelivery delivery, PushFallback push, FanoutMetrics metrics,
@@ -48,26 +49,39 @@ public final class DeliveryFanout {
         this.retryDelays = List.copyOf(retryDelays);
         this.inFlight = new Semaphore(maxInFlight);
         this.admissionWait = admissionWait;
+        // Every retry of a registry lookup and of a gateway call, with their timeouts, fits well inside it; a job
+        // still running then is stuck and must not hold its slot (and its user's queue) forever.
+        this.jobDeadline = admissionWait.multipliedBy(4);
     }
 
-    /** Starts delivering the entries (in inbox_seq order per user); returns once every user's job is queued. */
+    /**
+     * Starts delivering the entries (in inbox_seq order per user); returns once every user's job is queued. When
+     * saturated it waits at most {@code admissionWait} for the whole batch, never that long per user.
+     */
     public void dispatch(List<InboxEntry> stored) {
         Map<String, List<InboxEntry>> byUser = new LinkedHashMap<>();
         stored.forEach(entry -> byUser.computeIfAbsent(entry.getUserId(), user -> new ArrayList<>()).add(entry));
+        long admitUntil = System.nanoTime() + admissionWait.toNanos();
         byUser.forEach((userId, entries) -> {
-            if (!admit()) {
+            if (!admit(admitUntil)) {
                 metrics.count(FanoutOutcome.FAILED);
                 log.warn("Fan-out saturated; {} entries left to sync user_inbox_seq={}", entries.size(),
                         entries.get(entries.size() - 1).getInboxSeq());
                 return;
             }
-            queues.submit(userId, () -> deliver(userId, entries)).whenComplete((done, failure) -> inFlight.release());
+            queues.submit(userId, () -> deliver(userId, entries).orTimeout(jobDeadline.toMillis(), TimeUnit.MILLISECONDS)
+                            .exceptionally(failure -> {
+                                log.error("Fan-out job abandoned after {}; entries left to sync user_inbox_seq={}: {}",
+                                        jobDeadline, entries.get(entries.size() - 1).getInboxSeq(), failure.toString());
+                                return null;
+                            }))
+                    .whenComplete((done, failure) -> inFlight.release());
         });
     }
 
-    private boolean admit() {
+    private boolean admit(long untilNanos) {
         try {
-            return inFlight.tryAcquire(admissionWait.toMillis(), TimeUnit.MILLISECONDS);
+            return inFlight.tryAcquire(Math.max(0, untilNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

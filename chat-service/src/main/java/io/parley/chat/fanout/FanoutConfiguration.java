@@ -19,10 +19,14 @@ class FanoutConfiguration {
 
     /** Only read here (gateways write it); the TTL applies to writes and is not used. */
     private static final Duration UNUSED_SESSION_TTL = Duration.ofSeconds(90);
-    private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(1);
-    /** About 3 s of retries: longer than a GC pause or a Redis fail-over blip, short of the device's own gap wait. */
-    private static final List<Duration> RETRY_DELAYS = List.of(Duration.ofMillis(50), Duration.ofMillis(100),
-            Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800), Duration.ofMillis(1600));
+    /**
+     * Generous: under CPU starvation a lookup is slow, not lost, and a lookup that timed out stays queued on the
+     * connection; retrying quickly would only add load (the first release's 1 s made every burst a push storm).
+     */
+    private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(5);
+    /** A few retries for a failure that passes (a fail-over, a reconnect), spaced out so they never pile up. */
+    private static final List<Duration> RETRY_DELAYS = List.of(Duration.ofMillis(200), Duration.ofSeconds(1),
+            Duration.ofSeconds(3));
 
     @Bean
     SessionRegistry sessionRegistry(ReactiveStringRedisTemplate redis) {
