@@ -5,6 +5,7 @@ import io.parley.auth.verification.ParleyTokenValidators;
 import io.parley.user.auth.signing.SigningKeyRing;
 import io.parley.user.device.Devices;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -12,6 +13,8 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 
 /**
  * Every endpoint needs an access token except registration, login, refresh, the JWKS, the API
@@ -30,7 +33,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder, Devices devices,
-            ProblemSecurityHandlers problems) {
+            @Qualifier("problemSecurityHandlers") ServerAuthenticationEntryPoint unauthenticated,
+            @Qualifier("problemSecurityHandlers") ServerAccessDeniedHandler denied) {
         ActiveSessionAuthenticationManager authentication = new ActiveSessionAuthenticationManager(decoder, devices);
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -44,10 +48,10 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
                         .anyExchange().authenticated())
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .oauth2ResourceServer(server -> server
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems)
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied)
                         .jwt(jwt -> jwt.authenticationManager(authentication)))
                 .build();
     }

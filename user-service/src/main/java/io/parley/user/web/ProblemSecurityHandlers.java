@@ -1,7 +1,6 @@
-package io.parley.user.auth;
+package io.parley.user.web;
 
 import io.parley.proto.error.v1.ErrorReason;
-import io.parley.user.web.ProblemWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
