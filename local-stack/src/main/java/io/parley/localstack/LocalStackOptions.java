@@ -6,15 +6,17 @@ import java.nio.file.Path;
 /**
  * Where the stack finds the service jars and keeps its data and logs.
  * {@code --repo-root=DIR} (default: the working directory), {@code --data-dir=DIR}
- * (default: target/local-stack under the repository root), {@code --profile=throughput|quick-start} (default
- * throughput: JVMs tuned to serve load; quick-start: tuned to come up fast, for tests).
+ * (default: target/local-stack under the repository root), {@code --profile=quick-start|throughput} (default
+ * quick-start: C1 only, small heaps; measured on the 2-core development machine it serves more than the
+ * throughput profile, whose C2 compilation in eleven JVMs at once starves the box; throughput is for larger
+ * machines, see docs/performance.md).
  */
 record LocalStackOptions(Path repoRoot, Path dataDir, String version, ServerProfile profile) {
 
     static LocalStackOptions parse(String[] args) {
         Path repoRoot = Path.of("").toAbsolutePath();
         Path dataDir = null;
-        ServerProfile profile = ServerProfile.THROUGHPUT;
+        ServerProfile profile = ServerProfile.QUICK_START;
         for (String arg : args) {
             if (arg.startsWith("--repo-root=")) {
                 repoRoot = Path.of(arg.substring("--repo-root=".length())).toAbsolutePath();
