@@ -40,10 +40,19 @@ final class KafkaStorage {
                 FORMAT_TIMEOUT);
     }
 
-    /** A cluster id as Kafka writes them: 16 random bytes in URL-safe base64 without padding. */
+    /**
+     * A cluster id as Kafka writes them: 16 random bytes in URL-safe base64 without padding, never starting with
+     * {@code -}. One id in 64 would otherwise start with it and the storage tool's argument parser would read it as
+     * an option ("--cluster-id: expected one argument"); Kafka's own {@code Uuid.randomUuid()} skips those too.
+     */
     static String randomClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 }
