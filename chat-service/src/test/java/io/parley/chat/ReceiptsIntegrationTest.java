@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.parley.chat.chats.ChatId;
 import io.parley.proto.chat.v1.AckInboxRequest;
+import io.parley.proto.chat.v1.ChatMessage;
 import io.parley.proto.chat.v1.InboxEntry;
 import io.parley.proto.chat.v1.MarkReadRequest;
 import io.parley.proto.chat.v1.Receipt;
 import io.parley.proto.chat.v1.ReceiptKind;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,6 +43,56 @@ class ReceiptsIntegrationTest extends ChatServiceIntegrationTest {
             assertThat(receipt.getUserId()).isEqualTo(bob);
             assertThat(receipt.getChatId()).isEqualTo(chat.value());
             assertThat(receipt.getUpToSeq()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void anAckBeyondTheNewestEntryStopsAtTheNewest() {
+        String alice = newUser();
+        String bob = newUser();
+        sendMany(alice, "phone", chatOf(alice, bob), 2);
+        List<InboxEntry> bobs = awaitInbox(bob, 2);
+
+        assertThat(ack(bob, "phone", 1_000_000)).isEqualTo(bobs.get(1).getInboxSeq());
+        assertThat(cql.execute("SELECT acked_inbox_seq FROM device_cursors WHERE user_id = ? AND device_id = ?", bob,
+                "phone").one().getLong(0)).isEqualTo(bobs.get(1).getInboxSeq());
+    }
+
+    @Test
+    void anAckReadsTheMessageReferenceColumnsNotTheBodies() {
+        String alice = newUser();
+        String bob = newUser();
+        ChatId chat = chatOf(alice, bob);
+        sendMany(alice, "phone", chat, 1);
+        InboxEntry entry = awaitInbox(bob, 1).get(0);
+
+        Row row = cql.execute("SELECT message_chat_id, message_sender, message_seq FROM inbox_by_user "
+                + "WHERE user_id = ? AND bucket = 0 AND inbox_seq = ?", bob, entry.getInboxSeq()).one();
+        assertThat(row.getString(0)).isEqualTo(chat.value());
+        assertThat(row.getString(1)).isEqualTo(alice);
+        assertThat(row.getLong(2)).isEqualTo(entry.getMessage().getSeq());
+    }
+
+    @Test
+    void rowsStoredBeforeTheReferenceColumnsStillGiveReceipts() {
+        String alice = newUser();
+        String bob = newUser();
+        ChatId chat = chatOf(alice, bob);
+        InboxEntry legacy = InboxEntry.newBuilder().setUserId(bob).setInboxSeq(1)
+                .setMessage(ChatMessage.newBuilder().setChatId(chat.value()).setSeq(7)
+                        .setMessageId("1").setSenderUserId(alice).setSenderDeviceId("phone").setContentType("text/plain")
+                        .setBody(ByteString.copyFromUtf8("from the first release")))
+                .build();
+        cql.execute("INSERT INTO inbox_by_user (user_id, bucket, inbox_seq, entry_key, entry) VALUES (?, 0, 1, 'm:1', ?)",
+                bob, ByteBuffer.wrap(legacy.toByteArray()));
+
+        assertThat(ack(bob, "phone", 1)).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !receipts(alice).isEmpty());
+        assertThat(receipts(alice)).singleElement().satisfies(receipt -> {
+            assertThat(receipt.getKind()).isEqualTo(ReceiptKind.RECEIPT_KIND_DELIVERED);
+            assertThat(receipt.getChatId()).isEqualTo(chat.value());
+            assertThat(receipt.getUpToSeq()).isEqualTo(7);
         });
     }
 

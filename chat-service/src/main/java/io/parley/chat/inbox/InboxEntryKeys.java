@@ -13,9 +13,15 @@ final class InboxEntryKeys {
     private InboxEntryKeys() {
     }
 
+    private static final String MESSAGE = "m:";
+
+    static boolean isMessage(String entryKey) {
+        return entryKey != null && entryKey.startsWith(MESSAGE);
+    }
+
     static String of(InboxEntry entry) {
         return switch (entry.getItemCase()) {
-            case MESSAGE -> "m:" + entry.getMessage().getMessageId();
+            case MESSAGE -> MESSAGE + entry.getMessage().getMessageId();
             case RECEIPT -> receipt(entry.getReceipt());
             case ITEM_NOT_SET -> throw new IllegalArgumentException("inbox entry without an item");
         };

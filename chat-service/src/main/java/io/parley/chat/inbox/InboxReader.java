@@ -5,11 +5,10 @@ import io.parley.proto.error.v1.ErrorReason;
 import io.parley.chat.sequencing.SequenceCounters;
 import io.parley.proto.chat.v1.FetchInboxRequest;
 import io.parley.proto.chat.v1.FetchInboxResponse;
-import io.parley.proto.chat.v1.InboxEntry;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Reads users' inboxes: sync pages for FetchInbox, and ranges of entries for acknowledgements. */
+/** Reads users' inboxes: sync pages for FetchInbox, and what acknowledgements cover. */
 public final class InboxReader {
 
     static final int DEFAULT_LIMIT = 100;
@@ -50,8 +49,8 @@ public final class InboxReader {
                 }));
     }
 
-    /** The stored entries with {@code after < inbox_seq <= upTo}, at most {@code limit}. */
-    public CompletableFuture<List<InboxEntry>> entries(String userId, long after, long upTo, int limit) {
-        return store.range(userId, after, upTo, limit, false);
+    /** What an ack of {@code (after, upTo]} covers: the stored rows in it, at most {@code limit}, without bodies. */
+    public CompletableFuture<List<CoveredEntry>> coverage(String userId, long after, long upTo, int limit) {
+        return store.coverage(userId, after, upTo, limit);
     }
 }

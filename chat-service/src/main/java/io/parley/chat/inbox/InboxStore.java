@@ -21,18 +21,26 @@ public final class InboxStore {
 
     private final AsyncCql cql;
     private final PreparedStatement insertEntry;
+    private final PreparedStatement insertMessageEntry;
     private final PreparedStatement insertKey;
     private final PreparedStatement selectKey;
     private final PreparedStatement selectAfter;
+    private final PreparedStatement selectCoverage;
+    private final PreparedStatement selectOne;
 
     InboxStore(AsyncCql cql) {
         this.cql = cql;
         this.insertEntry = cql.prepare("INSERT INTO inbox_by_user (user_id, bucket, inbox_seq, entry_key, entry) "
                 + "VALUES (?, ?, ?, ?, ?)");
+        this.insertMessageEntry = cql.prepare("INSERT INTO inbox_by_user (user_id, bucket, inbox_seq, entry_key, entry, "
+                + "message_chat_id, message_sender, message_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         this.insertKey = cql.prepare("INSERT INTO inbox_entry_by_key (user_id, entry_key, inbox_seq) VALUES (?, ?, ?)");
         this.selectKey = cql.prepare("SELECT inbox_seq FROM inbox_entry_by_key WHERE user_id = ? AND entry_key = ?");
         this.selectAfter = cql.prepare("SELECT inbox_seq, entry FROM inbox_by_user WHERE user_id = ? AND bucket = ? "
                 + "AND inbox_seq > ? AND inbox_seq <= ? LIMIT ?");
+        this.selectCoverage = cql.prepare("SELECT inbox_seq, entry_key, message_chat_id, message_sender, message_seq "
+                + "FROM inbox_by_user WHERE user_id = ? AND bucket = ? AND inbox_seq > ? AND inbox_seq <= ? LIMIT ?");
+        this.selectOne = cql.prepare("SELECT entry FROM inbox_by_user WHERE user_id = ? AND bucket = ? AND inbox_seq = ?");
     }
 
     CompletableFuture<Optional<StoredItem>> lookup(String userId, String entryKey) {
@@ -45,10 +53,59 @@ public final class InboxStore {
      */
     CompletableFuture<Void> write(InboxEntry entry, String entryKey) {
         long seq = entry.getInboxSeq();
+        ByteBuffer blob = ByteBuffer.wrap(entry.toByteArray());
+        long bucket = SeqBuckets.of(seq);
         return CompletableFuture.allOf(
-                cql.execute(insertEntry.bind(entry.getUserId(), SeqBuckets.of(seq), seq, entryKey,
-                        ByteBuffer.wrap(entry.toByteArray()))),
+                cql.execute(entry.hasMessage()
+                        ? insertMessageEntry.bind(entry.getUserId(), bucket, seq, entryKey, blob,
+                                entry.getMessage().getChatId(), entry.getMessage().getSenderUserId(),
+                                entry.getMessage().getSeq())
+                        : insertEntry.bind(entry.getUserId(), bucket, seq, entryKey, blob)),
                 cql.execute(insertKey.bind(entry.getUserId(), entryKey, seq)));
+    }
+
+    /**
+     * What an ack covers: the rows with {@code after < inbox_seq <= upTo}, oldest first, at most {@code limit},
+     * without their entry blobs. A message row written before its reference columns existed is read in full.
+     */
+    CompletableFuture<List<CoveredEntry>> coverage(String userId, long after, long upTo, int limit) {
+        return cover(userId, after, upTo, limit, new ArrayList<>());
+    }
+
+    private CompletableFuture<List<CoveredEntry>> cover(String userId, long after, long upTo, int limit,
+            List<CoveredEntry> covered) {
+        if (covered.size() >= limit || after >= upTo) {
+            return CompletableFuture.completedFuture(covered);
+        }
+        long bucket = SeqBuckets.of(after + 1);
+        long bucketEnd = Math.min(upTo, SeqBuckets.firstSeq(bucket + 1) - 1);
+        return cql.all(selectCoverage.bind(userId, bucket, after, bucketEnd, limit - covered.size()))
+                .thenCompose(rows -> {
+                    List<CompletableFuture<CoveredEntry>> page = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        page.add(covered(userId, bucket, row));
+                    }
+                    return CompletableFuture.allOf(page.toArray(CompletableFuture[]::new)).thenCompose(done -> {
+                        page.forEach(entry -> covered.add(entry.join()));
+                        return covered.size() >= limit
+                                ? CompletableFuture.completedFuture(covered)
+                                : cover(userId, bucketEnd, upTo, limit, covered);
+                    });
+                });
+    }
+
+    private CompletableFuture<CoveredEntry> covered(String userId, long bucket, Row row) {
+        long seq = row.getLong(0);
+        String chatId = row.getString(2);
+        if (chatId != null) {
+            return CompletableFuture.completedFuture(new CoveredEntry(seq, chatId, row.getString(3), row.getLong(4)));
+        }
+        if (!InboxEntryKeys.isMessage(row.getString(1))) {
+            return CompletableFuture.completedFuture(CoveredEntry.notAMessage(seq));
+        }
+        return cql.one(selectOne.bind(userId, bucket, seq)).thenApply(full -> full
+                .map(r -> CoveredEntry.of(parse(r.getByteBuffer(0))))
+                .orElse(CoveredEntry.notAMessage(seq)));
     }
 
     /**

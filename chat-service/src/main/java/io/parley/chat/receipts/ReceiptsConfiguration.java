@@ -15,9 +15,10 @@ class ReceiptsConfiguration {
 
     @Bean
     Receipts receipts(AsyncCql cql, InboxReader inbox, DeviceCursors cursors, InboxPublisher publisher, ChatListStore chatLists,
-            UserDirectoryClient directory, Clock clock) {
+            UserDirectoryClient directory, ReceiptsSettings settings, Clock clock) {
         ReceiptStore store = new ReceiptStore(cql);
-        return new Receipts(new AckInboxHandler(inbox, cursors, store, publisher, clock),
+        AckProgress progress = new AckProgress(settings.rememberedProgress(), settings.forgetProgressAfter());
+        return new Receipts(new AckInboxHandler(inbox, cursors, store, publisher, progress, clock),
                 new MarkReadHandler(chatLists, store, directory, publisher, clock));
     }
 }

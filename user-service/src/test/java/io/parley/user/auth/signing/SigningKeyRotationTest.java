@@ -13,7 +13,7 @@ import io.parley.auth.verification.ParleyJwtDecoders;
 import io.parley.auth.verification.ParleyTokenValidators;
 import io.parley.user.auth.TokenSettings;
 import io.parley.cassandra.async.ReactiveCql;
-import io.parley.user.support.MutableClock;
+import io.parley.testkit.MutableClock;
 import io.parley.user.support.UserServiceIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
