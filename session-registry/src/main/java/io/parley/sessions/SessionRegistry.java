@@ -41,6 +41,30 @@ public final class SessionRegistry {
             return 1
             """, Long.class);
 
+    /**
+     * The user's devices with a live entry as [deviceId, location, ...], pruning index members whose entry expired:
+     * one round trip where SMEMBERS then MGET took two. The device keys share the index's hash tag, so they live in
+     * its cluster slot; their common prefix comes from Java (SessionKeys), not from the script.
+     */
+    private static final RedisScript<List> ONLINE_DEVICES = RedisScript.of("""
+            local ids = redis.call('SMEMBERS', KEYS[1])
+            local online = {}
+            local expired = {}
+            for _, id in ipairs(ids) do
+              local location = redis.call('GET', ARGV[1] .. id)
+              if location then
+                online[#online + 1] = id
+                online[#online + 1] = location
+              else
+                expired[#expired + 1] = id
+              end
+            end
+            if #expired > 0 then
+              redis.call('SREM', KEYS[1], unpack(expired))
+            end
+            return online
+            """, List.class);
+
     private final ReactiveStringRedisTemplate redis;
     private final Duration sessionTtl;
 
@@ -85,28 +109,14 @@ public final class SessionRegistry {
 
     /** The user's devices with a live entry; index members whose entry expired are pruned. */
     public Flux<DeviceSession> onlineDevices(String userId) {
-        String index = SessionKeys.index(userId);
-        return redis.opsForSet().members(index).collectList().flatMapMany(deviceIds -> {
-            if (deviceIds.isEmpty()) {
-                return Flux.empty();
-            }
-            List<String> keys = deviceIds.stream().map(deviceId -> SessionKeys.device(userId, deviceId)).toList();
-            return redis.opsForValue().multiGet(keys).flatMapMany(locations -> {
-                List<DeviceSession> online = new ArrayList<>(deviceIds.size());
-                List<String> expired = new ArrayList<>();
-                for (int i = 0; i < deviceIds.size(); i++) {
-                    String location = locations.get(i);
-                    if (location == null) {
-                        expired.add(deviceIds.get(i));
-                    } else {
-                        online.add(DeviceSession.decode(userId, deviceIds.get(i), location));
+        return redis.execute(ONLINE_DEVICES, List.of(SessionKeys.index(userId)), List.of(SessionKeys.device(userId, "")))
+                .flatMapIterable(pairs -> {
+                    List<DeviceSession> online = new ArrayList<>(pairs.size() / 2);
+                    for (int i = 0; i + 1 < pairs.size(); i += 2) {
+                        online.add(DeviceSession.decode(userId, (String) pairs.get(i), (String) pairs.get(i + 1)));
                     }
-                }
-                Mono<Long> prune = expired.isEmpty() ? Mono.just(0L)
-                        : redis.opsForSet().remove(index, expired.toArray());
-                return prune.thenMany(Flux.fromIterable(online));
-            });
-        });
+                    return online;
+                });
     }
 
     /** Announces (and refreshes) where a gateway instance accepts Delivery calls. */

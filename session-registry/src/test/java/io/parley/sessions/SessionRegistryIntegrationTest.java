@@ -40,6 +40,19 @@ class SessionRegistryIntegrationTest {
     }
 
     @Test
+    void aDeviceWhoseEntryIsGoneIsLeftOutAndPrunedFromTheIndex() {
+        SessionRegistry registry = new SessionRegistry(redis, Duration.ofMinutes(1));
+        DeviceSession phone = new DeviceSession("gina", "phone", "gw-1", "c1", 1);
+        registry.register(phone).block();
+        registry.register(new DeviceSession("gina", "laptop", "gw-2", "c2", 2)).block();
+        redis.delete(SessionKeys.device("gina", "laptop")).block();
+
+        assertThat(registry.onlineDevices("gina").collectList().block()).containsExactly(phone);
+        assertThat(redis.opsForSet().members(SessionKeys.index("gina")).collectList().block()).containsExactly("phone");
+        assertThat(registry.onlineDevices("nobody").collectList().block()).isEmpty();
+    }
+
+    @Test
     void aNewerConnectionOfTheSameDeviceIsNotRemovedByTheOlderOnesClose() {
         SessionRegistry registry = new SessionRegistry(redis, Duration.ofMinutes(1));
         DeviceSession old = new DeviceSession("carol", "phone", "gw-1", "old", 1);
