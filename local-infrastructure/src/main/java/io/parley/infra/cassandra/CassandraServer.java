@@ -57,7 +57,7 @@ public final class CassandraServer extends ChildProcessServer {
         if (yaml == null) {
             Map<String, Integer> ports = StickyPorts.assign(directory.resolve("ports.properties"),
                     List.of("native", "storage"));
-            yaml = new CassandraYaml(ports.get("native"), ports.get("storage"), directory.resolve("data"));
+            yaml = new CassandraYaml(ports.get("native"), ports.get("storage"), directory.resolve("data"), profile);
         }
         Path yamlFile = TextFiles.write(directory.resolve("conf/cassandra.yaml"), yaml.toYaml());
         Path logback = TextFiles.copyResource(CassandraServer.class, "logback.xml", directory.resolve("conf/logback.xml"));

@@ -2,6 +2,7 @@ package io.parley.infra.cassandra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.infra.ServerProfile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import org.yaml.snakeyaml.Yaml;
 
 class CassandraYamlTest {
 
-    private final CassandraYaml yaml = new CassandraYaml(19042, 17000, Path.of("/data/it's/cassandra"));
+    private final CassandraYaml yaml = new CassandraYaml(19042, 17000, Path.of("/data/it's/cassandra"),
+            ServerProfile.QUICK_START);
 
     @Test
     void nodeListensOnLoopbackWithItsOwnPortsAndSeedsItself() {
@@ -47,7 +49,21 @@ class CassandraYamlTest {
                 .containsEntry("commitlog_sync", "periodic");
     }
 
+    @Test
+    void underLoadMemtablesAreLargerAndTheRequestPoolSmaller() {
+        CassandraYaml throughput = new CassandraYaml(19042, 17000, Path.of("/data"), ServerProfile.THROUGHPUT);
+
+        assertThat(parse(throughput)).containsEntry("memtable_heap_space", "256MiB")
+                .containsEntry("memtable_offheap_space", "256MiB")
+                .containsEntry("native_transport_max_threads", 16);
+        assertThat(parse()).containsEntry("native_transport_max_threads", 128);
+    }
+
     private Map<String, Object> parse() {
+        return parse(yaml);
+    }
+
+    private static Map<String, Object> parse(CassandraYaml yaml) {
         return new Yaml().load(yaml.toYaml());
     }
 }
