@@ -70,6 +70,11 @@ public abstract class GatewayIntegrationTest {
         registry.add("parley.gateway.connection.send-burst", () -> "20");
         registry.add("parley.gateway.connection.sync-page-size", () -> "10");
         registry.add("parley.gateway.connection.sweep-interval", () -> "200ms");
+        registry.add("parley.gateway.connection.close-grace", () -> "1s");
+        registry.add("parley.gateway.sync.rate-per-second", () -> "1");
+        registry.add("parley.gateway.sync.burst", () -> "2");
+        registry.add("parley.gateway.receipts.read-rate-per-second", () -> "1");
+        registry.add("parley.gateway.receipts.read-burst", () -> "3");
         registry.add("parley.gateway.registry.entry-ttl", () -> "10s");
         registry.add("parley.gateway.registry.refresh-interval", () -> "1s");
         // Redis is emptied before each test class; the announcement must come back quickly.

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -20,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sendRatePerSecond sustained sends per second a device may make
  * @param sendBurst sends a device may make at once after being quiet
  * @param sweepInterval how often idle connections are found and registry entries refreshed
+ * @param closeGrace how long a connection the gateway closes may take to write its last frames and the close
+ *        handshake; after it (found by the next sweep) the TCP connection is cut
  */
 @Validated
 @ConfigurationProperties("parley.gateway.connection")
@@ -34,5 +37,7 @@ public record ConnectionSettings(
         @Min(value = 1, message = "must be at least 1") @Max(value = 500, message = "must be at most 500") int syncPageSize,
         @Min(value = 1, message = "must be at least 1") int sendRatePerSecond,
         @Min(value = 1, message = "must be at least 1") int sendBurst,
-        @NotNull @DurationMin(millis = 100, message = "must be at least 100ms") Duration sweepInterval) {
+        @NotNull @DurationMin(millis = 100, message = "must be at least 100ms") Duration sweepInterval,
+        @NotNull @DurationMin(millis = 0, message = "must not be negative")
+        @DurationMax(seconds = 60, message = "must be at most 60s") Duration closeGrace) {
 }

@@ -6,6 +6,7 @@ import io.parley.protocol.FrameCodec;
 import io.parley.protocol.ServerFrame;
 import io.parley.sessions.DeviceSession;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.web.reactive.socket.CloseStatus;
 import reactor.core.publisher.Flux;
@@ -14,6 +15,10 @@ import reactor.core.publisher.Flux;
  * One open WebSocket of one device: its identity, its entry in the connection registry, its bounded outbound queue
  * and how it ends. Knows nothing of the features using it (sync, send). Thread-safe: frames are queued from Netty
  * threads (answers) and gRPC threads (deliveries).
+ *
+ * <p>Ending is one-way: once {@link #close} or {@link #abort} ran, the connection {@linkplain #acceptsFrames accepts
+ * no frame}, and a close that has not finished within the close grace is {@linkplain #cutIfClosingSince cut}: a
+ * device that does not read would otherwise never take the close frame, and keep the socket.
  */
 public final class DeviceConnection {
 
@@ -24,6 +29,9 @@ public final class DeviceConnection {
     private final GatewayMetrics metrics;
     private final Clock clock;
     private final AtomicReference<CloseReason> closeReason = new AtomicReference<>();
+    private final AtomicBoolean cut = new AtomicBoolean();
+    /** When the connection started to end; far in the future while it is open. */
+    private volatile long closingSinceMillis = Long.MAX_VALUE;
     private volatile Runnable whenEnding = () -> { };
     private volatile long lastFrameAtMillis;
     private volatile long registeredAtMillis;
@@ -32,7 +40,7 @@ public final class DeviceConnection {
             GatewayMetrics metrics, Clock clock) {
         this.location = location;
         this.terminator = terminator;
-        this.outbound = new OutboundQueue(settings.outboundQueueFrames(), settings.outboundQueueChars());
+        this.outbound = new OutboundQueue(settings.outboundQueueFrames(), settings.outboundQueueChars(), clock::millis);
         this.codec = codec;
         this.metrics = metrics;
         this.clock = clock;
@@ -68,13 +76,28 @@ public final class DeviceConnection {
         return closeReason.get() == null;
     }
 
-    /** A frame arrived: the connection is not idle. */
-    public void frameReceived() {
+    /**
+     * Whether a frame that just arrived is to be handled, and if so notes that the connection is not idle. Once the
+     * connection is ending, every frame is ignored (docs/protocol.md): nothing it asks for is done.
+     */
+    public boolean acceptsFrames() {
+        if (closeReason.get() != null) {
+            return false;
+        }
         lastFrameAtMillis = clock.millis();
+        return true;
     }
 
     public boolean idleSince(long cutoffMillis) {
         return lastFrameAtMillis < cutoffMillis;
+    }
+
+    /**
+     * Whether frames have waited for the device since {@code cutoffMillis} without one being written: it stopped
+     * reading. Frames it keeps sending (acks, pings) do not hide that.
+     */
+    public boolean notReadingSince(long cutoffMillis) {
+        return outbound.stalledSince(cutoffMillis);
     }
 
     public boolean registrationDue(long cutoffMillis) {
@@ -109,18 +132,44 @@ public final class DeviceConnection {
         outbound.whenHalfEmpty(action);
     }
 
-    /** Ends the connection after the frames already queued are written (e.g. {@code reconnect} when draining). */
+    /**
+     * Ends the connection after the frames already queued are written (e.g. {@code reconnect} when draining), within
+     * the close grace ({@link #cutIfClosingSince}).
+     */
     public void close(CloseReason reason) {
-        if (closeReason.compareAndSet(null, reason)) {
-            whenEnding.run();
+        if (startEnding(reason)) {
             outbound.complete();
         }
     }
 
-    /** Ends the connection now, dropping queued frames: the device is not reading them anyway. */
+    /**
+     * Ends the connection now, dropping queued frames: the device is not reading them anyway. Also cuts a connection
+     * that is already closing (keeping the first reason).
+     */
     public void abort(CloseReason reason) {
+        startEnding(reason);
+        cut();
+    }
+
+    /** Cuts the connection if it started to end before {@code cutoffMillis} and is still here. */
+    public void cutIfClosingSince(long cutoffMillis) {
+        if (closingSinceMillis < cutoffMillis) {
+            cut();
+        }
+    }
+
+    private boolean startEnding(CloseReason reason) {
         if (closeReason.compareAndSet(null, reason)) {
+            closingSinceMillis = clock.millis();
             whenEnding.run();
+            return true;
+        }
+        return false;
+    }
+
+    private void cut() {
+        if (cut.compareAndSet(false, true)) {
+            CloseReason reason = endedBecause();
             outbound.abort(new ConnectionAborted(reason));
             terminator.terminate(reason.status());
         }
@@ -140,9 +189,7 @@ public final class DeviceConnection {
 
     /** The device (or the network) closed the connection: stop queueing for it. */
     public void inboundEnded() {
-        if (closeReason.compareAndSet(null, CloseReason.CLIENT_CLOSED)) {
-            whenEnding.run();
-        }
+        startEnding(CloseReason.CLIENT_CLOSED);
         outbound.complete();
     }
 

@@ -1,6 +1,7 @@
 package io.parley.gateway.connection;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongSupplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -8,7 +9,8 @@ import reactor.core.publisher.Sinks;
  * The frames waiting to be written to one device, bounded in frames and characters. A device that stops reading
  * fills it, and then {@link #offer} fails: the caller disconnects the device, which later catches up through sync,
  * instead of buffering without limit. The transport below holds at most a few hundred more frames and Netty's
- * write buffer, because Reactor Netty only pulls while the socket is writable.
+ * write buffer, because Reactor Netty only pulls while the socket is writable. A queue whose frames have waited
+ * without any being taken is {@link #stalledSince stalled}: the device stopped reading, whatever else it sends.
  */
 final class OutboundQueue {
 
@@ -16,14 +18,18 @@ final class OutboundQueue {
     private final Sinks.Many<String> sink = Sinks.many().unicast().onBackpressureBuffer(queued);
     private final int maxFrames;
     private final long maxChars;
+    private final LongSupplier nowMillis;
     private int frames;
     private long chars;
+    /** When the queue last became non-empty or last had a frame taken: the start of the current wait. */
+    private long waitingSinceMillis;
     private boolean completed;
     private Runnable whenHalfEmpty;
 
-    OutboundQueue(int maxFrames, long maxChars) {
+    OutboundQueue(int maxFrames, long maxChars, LongSupplier nowMillis) {
         this.maxFrames = maxFrames;
         this.maxChars = maxChars;
+        this.nowMillis = nowMillis;
     }
 
     /** The frames in order, for the WebSocket's send side; subscribe once. */
@@ -85,7 +91,15 @@ final class OutboundQueue {
         return frames;
     }
 
+    /** Whether frames are waiting and none has been taken since {@code cutoffMillis}: the device is not reading. */
+    synchronized boolean stalledSince(long cutoffMillis) {
+        return frames > 0 && waitingSinceMillis < cutoffMillis;
+    }
+
     private boolean emit(String frame) {
+        if (frames == 0) {
+            waitingSinceMillis = nowMillis.getAsLong();
+        }
         frames++;
         chars += frame.length();
         // Emission is serialized by this object's lock, so the unicast sink never sees concurrent producers.
@@ -97,6 +111,7 @@ final class OutboundQueue {
         synchronized (this) {
             frames--;
             chars -= frame.length();
+            waitingSinceMillis = nowMillis.getAsLong();
             if (whenHalfEmpty != null && isHalfEmpty()) {
                 action = whenHalfEmpty;
                 whenHalfEmpty = null;

@@ -88,7 +88,7 @@ public class DeliveryGrpcService extends DeliveryGrpc.DeliveryImplBase {
     @Override
     public void disconnectDevice(DisconnectDeviceRequest request, StreamObserver<DisconnectDeviceResponse> response) {
         List<DeviceConnection> open = devices.connectionsOf(identity(request.getUserId(), request.getDeviceId()));
-        open.forEach(connection -> connection.close(CloseReason.DEVICE_REVOKED));
+        open.forEach(connection -> connection.abort(CloseReason.DEVICE_REVOKED));
         response.onNext(DisconnectDeviceResponse.newBuilder().setClosedConnections(open.size()).build());
         response.onCompleted();
     }

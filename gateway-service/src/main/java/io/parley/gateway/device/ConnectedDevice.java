@@ -1,12 +1,15 @@
 package io.parley.gateway.device;
 
 import io.parley.gateway.connection.CloseReason;
+import io.parley.gateway.auth.DeviceIdentity;
 import io.parley.gateway.connection.DeviceConnection;
+import io.parley.gateway.ratelimit.TokenBucket;
+import io.parley.gateway.receipts.DeviceReceipts;
 import io.parley.gateway.send.DeviceSends;
 import io.parley.gateway.sync.FrameSink;
-import io.parley.gateway.sync.InboxSource;
 import io.parley.gateway.sync.InboxStream;
 import io.parley.protocol.ServerFrame;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,15 +24,21 @@ public final class ConnectedDevice implements FrameSink {
 
     private final DeviceConnection connection;
     private final InboxStream inbox;
-    private final Supplier<DeviceSends> newSends;
+    private final TokenBucket syncRateLimit;
+    private final Function<DeviceIdentity, DeviceSends> newSends;
+    private final Supplier<DeviceReceipts> newReceipts;
     /** Made on the first send: most connections are idle most of the time. */
     private volatile DeviceSends sends;
+    /** Made on the first ack or read. */
+    private volatile DeviceReceipts receipts;
 
-    ConnectedDevice(DeviceConnection connection, InboxSource inboxSource, int syncPageSize, int maxHeldBack,
-            Supplier<DeviceSends> newSends) {
+    ConnectedDevice(DeviceConnection connection, Function<FrameSink, InboxStream> newInbox, TokenBucket syncRateLimit,
+            Function<DeviceIdentity, DeviceSends> newSends, Supplier<DeviceReceipts> newReceipts) {
         this.connection = connection;
-        this.inbox = new InboxStream(connection.identity(), inboxSource, this, syncPageSize, maxHeldBack);
+        this.inbox = newInbox.apply(this);
+        this.syncRateLimit = syncRateLimit;
         this.newSends = newSends;
+        this.newReceipts = newReceipts;
         connection.whenEnding(inbox::close);
     }
 
@@ -41,14 +50,33 @@ public final class ConnectedDevice implements FrameSink {
         return inbox;
     }
 
+    /** Whether this connection may start another sync now. */
+    public boolean maySync() {
+        return syncRateLimit.tryAcquire();
+    }
+
     public DeviceSends sends() {
         DeviceSends current = sends;
         if (current == null) {
             synchronized (this) {
                 current = sends;
                 if (current == null) {
-                    current = newSends.get();
+                    current = newSends.apply(connection.identity());
                     sends = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    public DeviceReceipts receipts() {
+        DeviceReceipts current = receipts;
+        if (current == null) {
+            synchronized (this) {
+                current = receipts;
+                if (current == null) {
+                    current = newReceipts.get();
+                    receipts = current;
                 }
             }
         }

@@ -9,8 +9,13 @@ import io.parley.gateway.connection.DeviceConnection;
 import io.parley.gateway.connection.Terminator;
 import io.parley.gateway.instance.GatewayInstanceSettings;
 import io.parley.gateway.metrics.GatewayMetrics;
+import io.parley.gateway.ratelimit.TokenBucket;
+import io.parley.gateway.receipts.DeviceReceipts;
+import io.parley.gateway.receipts.ReceiptSettings;
 import io.parley.gateway.send.DeviceSends;
 import io.parley.gateway.sync.InboxSource;
+import io.parley.gateway.sync.InboxStream;
+import io.parley.gateway.sync.SyncSettings;
 import io.parley.protocol.FrameCodec;
 import io.parley.sessions.DeviceSession;
 import java.time.Clock;
@@ -21,33 +26,47 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
+import reactor.core.scheduler.Schedulers;
 
-/** The devices connected to this gateway instance, by connection id and by device. */
+/**
+ * The devices connected to this gateway instance, by connection id and by device, and each device's send rate
+ * limit. The limit is per device, not per connection, so reconnecting does not refill it; it is kept after the
+ * device disconnects until it has refilled anyway. It is per gateway: a device reconnecting to another gateway
+ * starts there with a full bucket (docs/protocol.md).
+ */
 @Component
 public class ConnectedDevices {
 
     private final Map<String, ConnectedDevice> byConnectionId = new ConcurrentHashMap<>();
     private final Map<DeviceIdentity, ConnectedDevice> byDevice = new ConcurrentHashMap<>();
     private final Map<CloseReason, Counter> disconnects = new EnumMap<>(CloseReason.class);
+    private final Map<DeviceIdentity, TokenBucket> sendRateLimits = new ConcurrentHashMap<>();
     private final ConnectionSettings settings;
+    private final SyncSettings sync;
     private final String gatewayId;
     private final InboxSource inbox;
     private final FrameCodec codec;
     private final GatewayMetrics metrics;
     private final Clock clock;
-    private final Supplier<DeviceSends> newSends;
+    private final Function<DeviceIdentity, DeviceSends> newSends;
+    private final Supplier<DeviceReceipts> newReceipts;
 
-    public ConnectedDevices(ConnectionSettings settings, GatewayInstanceSettings instance, InboxSource inbox,
-            FrameCodec codec, GatewayMetrics metrics, MeterRegistry meters, Clock clock) {
+    public ConnectedDevices(ConnectionSettings settings, SyncSettings sync, ReceiptSettings receipts,
+            GatewayInstanceSettings instance, InboxSource inbox, FrameCodec codec, GatewayMetrics metrics,
+            MeterRegistry meters, Clock clock) {
         this.settings = settings;
+        this.sync = sync;
         this.gatewayId = instance.id();
         this.inbox = inbox;
         this.codec = codec;
         this.metrics = metrics;
         this.clock = clock;
-        this.newSends = () -> new DeviceSends(clock, settings.sendRatePerSecond(), settings.sendBurst());
+        this.newSends = device -> new DeviceSends(sendRateLimits.computeIfAbsent(device,
+                ignored -> new TokenBucket(clock, settings.sendRatePerSecond(), settings.sendBurst())));
+        this.newReceipts = () -> new DeviceReceipts(clock, receipts);
         metrics.connectionsGauge(byConnectionId::size);
         for (CloseReason reason : CloseReason.values()) {
             disconnects.put(reason, Counter.builder("parley.gateway.disconnects").description("Connections ended, by reason")
@@ -60,8 +79,10 @@ public class ConnectedDevices {
         DeviceSession location = new DeviceSession(identity.userId(), identity.deviceId(), gatewayId,
                 UUID.randomUUID().toString(), clock.millis());
         DeviceConnection connection = new DeviceConnection(location, terminator, settings, codec, metrics, clock);
-        ConnectedDevice device = new ConnectedDevice(connection, inbox, settings.syncPageSize(),
-                settings.outboundQueueFrames(), newSends);
+        ConnectedDevice device = new ConnectedDevice(connection,
+                frames -> new InboxStream(identity, inbox, frames, settings.syncPageSize(), settings.outboundQueueFrames(),
+                        sync, Schedulers.parallel()),
+                new TokenBucket(clock, sync.ratePerSecond(), sync.burst()), newSends, newReceipts);
         byConnectionId.put(connection.id(), device);
         ConnectedDevice replaced = byDevice.put(identity, device);
         if (replaced != null) {
@@ -77,6 +98,15 @@ public class ConnectedDevices {
             byDevice.remove(connection.identity(), device);
             disconnects.get(connection.endedBecause()).increment();
         }
+    }
+
+    /** Forgets the send rate limits of devices not connected here that have refilled: they would change nothing. */
+    public void forgetRestedSendRateLimits() {
+        sendRateLimits.entrySet().removeIf(limit -> !byDevice.containsKey(limit.getKey()) && limit.getValue().isFull());
+    }
+
+    int sendRateLimitsKept() {
+        return sendRateLimits.size();
     }
 
     public Optional<ConnectedDevice> byConnectionId(String connectionId) {

@@ -13,8 +13,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * One periodic sweep over all connections instead of a timer per connection: closes the idle ones and refreshes
- * the registry entries that are due.
+ * One periodic sweep over all connections instead of a timer per connection: closes the idle ones, cuts the ones
+ * that stopped reading and those whose close outlived the close grace, and refreshes the registry entries that are
+ * due.
  */
 @Component
 public class ConnectionSweeper implements SmartLifecycle {
@@ -34,14 +35,22 @@ public class ConnectionSweeper implements SmartLifecycle {
     }
 
     void sweep() {
-        long idleCutoff = clock.millis() - settings.idleTimeout().toMillis();
+        long now = clock.millis();
+        long idleCutoff = now - settings.idleTimeout().toMillis();
+        long closeCutoff = now - settings.closeGrace().toMillis();
         for (DeviceConnection connection : devices.connections()) {
-            if (connection.idleSince(idleCutoff)) {
+            if (!connection.isOpen()) {
+                connection.cutIfClosingSince(closeCutoff);
+            } else if (connection.idleSince(idleCutoff)) {
                 connection.close(CloseReason.IDLE);
+            } else if (connection.notReadingSince(idleCutoff)) {
+                // Frames it sends (acks, pings) keep it from being idle; frames it does not take show it is gone.
+                connection.abort(CloseReason.SLOW_CONSUMER);
             } else {
                 registration.refreshIfDue(connection);
             }
         }
+        devices.forgetRestedSendRateLimits();
     }
 
     @Override

@@ -12,8 +12,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes the connections of a revoked device on this instance. Every gateway instance reads every event (its own
- * consumer group, from the newest offset): a device's connection may be on any of them.
+ * Cuts the connections of a revoked device on this instance at once: close 4003, and nothing more is written or
+ * handled (a signed-out device must not keep its socket by not reading). Every gateway instance reads every event
+ * (its own consumer group, from the newest offset): a device's connection may be on any of them.
  */
 @Component
 public class DeviceRevocationListener {
@@ -42,7 +43,7 @@ public class DeviceRevocationListener {
             DeviceIdentity device = new DeviceIdentity(event.getUserId(), event.getDeviceRevoked().getDeviceId());
             for (DeviceConnection connection : devices.connectionsOf(device)) {
                 log.info("Closing {}: device revoked ({})", connection, event.getDeviceRevoked().getReason());
-                connection.close(CloseReason.DEVICE_REVOKED);
+                connection.abort(CloseReason.DEVICE_REVOKED);
             }
         }
     }

@@ -1,19 +1,23 @@
 package io.parley.gateway.send;
 
-import java.time.Clock;
+import io.parley.gateway.ratelimit.TokenBucket;
 
-/** What one connection's sends need: its rate limit and the order of its sends per chat. */
+/**
+ * What one connection's sends need: its device's rate limit (shared by the device's connections on this gateway, so
+ * reconnecting does not refill it) and the order of this connection's sends per chat.
+ */
 public final class DeviceSends {
 
     private final TokenBucket rateLimit;
     private final SendOrder order = new SendOrder();
 
-    public DeviceSends(Clock clock, int ratePerSecond, int burst) {
-        this.rateLimit = new TokenBucket(clock, ratePerSecond, burst);
+    public DeviceSends(TokenBucket rateLimit) {
+        this.rateLimit = rateLimit;
     }
 
-    TokenBucket rateLimit() {
-        return rateLimit;
+    /** Whether the device may send one more message now (takes it from the limit). */
+    public boolean tryAcquireSend() {
+        return rateLimit.tryAcquire();
     }
 
     SendOrder order() {

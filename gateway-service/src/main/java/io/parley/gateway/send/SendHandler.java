@@ -31,7 +31,7 @@ public class SendHandler {
     }
 
     public Mono<Void> handle(DeviceConnection connection, DeviceSends sends, ClientFrame.Send send) {
-        if (!sends.rateLimit().tryAcquire()) {
+        if (!sends.tryAcquireSend()) {
             connection.offer(new ServerFrame.Error(send.ref(), ErrorCode.RATE_LIMITED,
                     "too many messages; resend later under the same client_msg_id", true));
             return Mono.empty();

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
 import reactor.util.retry.Retry;
 
 /**
@@ -21,10 +24,17 @@ import reactor.util.retry.Retry;
  * device sees strictly increasing inbox_seq with no gap and no duplicate on one connection.
  *
  * <p>Before the first {@code sync}, live entries are dropped: the sync's pages will contain them.
+ *
+ * <p>Costs are bounded per connection: held-back entries by count and by bytes (beyond either, an entry is left to
+ * the next page: the inbox has it); one FetchInbox call at a time (a {@code sync} arriving while a page is being
+ * fetched replaces the running sync once that call returns, and its page is discarded); and a page that brings
+ * nothing new although the inbox reports more (a gap the inbox has not filled yet) is followed by a growing wait
+ * instead of an immediate refetch.
  */
 public final class InboxStream {
 
-    private static final Retry FETCH_RETRY = Retry.backoff(2, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(2));
+    private static final Duration RETRY_BACKOFF = Duration.ofMillis(200);
+    private static final Duration RETRY_BACKOFF_MAX = Duration.ofSeconds(2);
 
     private enum State { AWAITING_SYNC, CATCHING_UP, LIVE, CLOSED }
 
@@ -33,36 +43,51 @@ public final class InboxStream {
     private final FrameSink frames;
     private final int pageSize;
     private final int maxHeldBack;
+    private final SyncSettings settings;
+    private final Scheduler scheduler;
 
     private State state = State.AWAITING_SYNC;
     private long lastSent;
-    /** Live entries that arrived while catching up, by inbox_seq. */
+    /** Live entries that arrived while catching up, by inbox_seq, and their serialized bytes. */
     private final TreeMap<Long, InboxEntry> heldBack = new TreeMap<>();
-    /** The highest inbox_seq seen live but not held back (the hold-back bound was reached). */
+    private long heldBackBytes;
+    /** The highest inbox_seq seen live but not held back (a hold-back bound was reached). */
     private long seenBeyond;
+    /** A page is wanted: waiting for room in the queue, for the backoff, or for the call. */
     private boolean fetching;
+    /** A FetchInbox call is running (possibly for an earlier sync): no second one starts meanwhile. */
+    private boolean callInFlight;
+    /** Pages in a row that brought nothing new although the inbox reported more. */
+    private int emptyPages;
+    private Disposable backoff;
     /** Increments with every sync, so a page fetched for an earlier sync is ignored. */
     private int generation;
     /** Whether this catch-up answers a {@code sync} frame (and so ends with {@code synced}). */
     private boolean answersSync;
 
-    public InboxStream(DeviceIdentity device, InboxSource inbox, FrameSink frames, int pageSize, int maxHeldBack) {
+    public InboxStream(DeviceIdentity device, InboxSource inbox, FrameSink frames, int pageSize, int maxHeldBack,
+            SyncSettings settings, Scheduler scheduler) {
         this.device = device;
         this.inbox = inbox;
         this.frames = frames;
         this.pageSize = pageSize;
         this.maxHeldBack = maxHeldBack;
+        this.settings = settings;
+        this.scheduler = scheduler;
     }
 
-    /** The device asks for everything after {@code cursor}, then the live stream. */
+    /**
+     * The device asks for everything after {@code cursor}, then the live stream. Replaces a sync still running; if
+     * its page is being fetched, this one starts when that call returns.
+     */
     public synchronized void sync(long cursor) {
         if (state == State.CLOSED) {
             return;
         }
         generation++;
         lastSent = cursor;
-        heldBack.clear();
-        seenBeyond = 0;
+        clearHeldBack();
+        cancelBackoff();
         fetching = false;
         answersSync = true;
         state = State.CATCHING_UP;
@@ -104,7 +129,8 @@ public final class InboxStream {
 
     public synchronized void close() {
         state = State.CLOSED;
-        heldBack.clear();
+        clearHeldBack();
+        cancelBackoff();
     }
 
     private void startGapCatchUp(List<InboxEntry> beyondGap) {
@@ -115,40 +141,77 @@ public final class InboxStream {
     }
 
     private void holdBack(InboxEntry entry) {
-        if (entry.getInboxSeq() <= lastSent) {
+        long inboxSeq = entry.getInboxSeq();
+        if (inboxSeq <= lastSent || heldBack.containsKey(inboxSeq)) {
             return;
         }
-        if (heldBack.size() < maxHeldBack) {
-            heldBack.put(entry.getInboxSeq(), entry);
+        int bytes = entry.getSerializedSize();
+        if (heldBack.size() < maxHeldBack && heldBackBytes + bytes <= settings.heldBackBytes()) {
+            heldBack.put(inboxSeq, entry);
+            heldBackBytes += bytes;
         } else {
-            seenBeyond = Math.max(seenBeyond, entry.getInboxSeq());
+            seenBeyond = Math.max(seenBeyond, inboxSeq);
         }
     }
 
+    private InboxEntry pollHeldBack() {
+        Map.Entry<Long, InboxEntry> first = heldBack.pollFirstEntry();
+        heldBackBytes -= first.getValue().getSerializedSize();
+        return first.getValue();
+    }
+
+    private void clearHeldBack() {
+        heldBack.clear();
+        heldBackBytes = 0;
+        seenBeyond = 0;
+    }
+
     private void fetchNextPage() {
-        if (fetching || state != State.CATCHING_UP) {
+        if (fetching || callInFlight || state != State.CATCHING_UP) {
             return;
         }
         fetching = true;
         int fetchGeneration = generation;
-        frames.whenRoomForPage(() -> fetch(fetchGeneration));
+        if (emptyPages == 0) {
+            frames.whenRoomForPage(() -> fetch(fetchGeneration));
+            return;
+        }
+        backoff = scheduler.schedule(() -> frames.whenRoomForPage(() -> fetch(fetchGeneration)),
+                settings.backoffAfter(emptyPages).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelBackoff() {
+        emptyPages = 0;
+        if (backoff != null) {
+            backoff.dispose();
+            backoff = null;
+        }
     }
 
     private void fetch(int fetchGeneration) {
         long after;
         synchronized (this) {
-            if (fetchGeneration != generation || state != State.CATCHING_UP) {
+            if (fetchGeneration != generation || state != State.CATCHING_UP || callInFlight) {
                 return;
             }
+            callInFlight = true;
             after = lastSent;
         }
         inbox.fetch(device, after, pageSize)
-                .retryWhen(FETCH_RETRY)
+                // A call of a replaced sync is not retried: the newer sync waits for it.
+                .retryWhen(Retry.backoff(2, RETRY_BACKOFF).maxBackoff(RETRY_BACKOFF_MAX).scheduler(scheduler)
+                        .filter(error -> isCurrent(fetchGeneration)))
                 .subscribe(page -> onPage(fetchGeneration, page), error -> onFetchFailed(fetchGeneration, error));
     }
 
+    private synchronized boolean isCurrent(int fetchGeneration) {
+        return fetchGeneration == generation && state == State.CATCHING_UP;
+    }
+
     private synchronized void onPage(int fetchGeneration, FetchInboxResponse page) {
+        callInFlight = false;
         if (fetchGeneration != generation || state != State.CATCHING_UP) {
+            fetchNextPage(); // a newer sync may have waited for this call
             return;
         }
         fetching = false;
@@ -158,11 +221,16 @@ public final class InboxStream {
                 send(entry, true);
             }
         }
-        heldBack.headMap(lastSent, true).clear();
+        while (!heldBack.isEmpty() && heldBack.firstKey() <= lastSent) {
+            pollHeldBack();
+        }
+        boolean progressed = lastSent > before;
         if (page.getHasMore()) {
+            emptyPages = progressed ? 0 : emptyPages + 1;
             fetchNextPage();
             return;
         }
+        emptyPages = 0;
         sendContiguousHeldBack();
         boolean moreKnown = !heldBack.isEmpty() || seenBeyond > lastSent;
         if (moreKnown && lastSent > before) {
@@ -174,8 +242,7 @@ public final class InboxStream {
         for (InboxEntry entry : heldBack.values()) {
             send(entry, true);
         }
-        heldBack.clear();
-        seenBeyond = 0;
+        clearHeldBack();
         state = State.LIVE;
         if (answersSync) {
             frames.force(new ServerFrame.Synced(lastSent));
@@ -183,16 +250,16 @@ public final class InboxStream {
     }
 
     private void sendContiguousHeldBack() {
-        for (Map.Entry<Long, InboxEntry> next = heldBack.firstEntry(); next != null && next.getKey() == lastSent + 1;
-                next = heldBack.firstEntry()) {
-            heldBack.pollFirstEntry();
-            send(next.getValue(), true);
+        while (!heldBack.isEmpty() && heldBack.firstKey() == lastSent + 1) {
+            send(pollHeldBack(), true);
         }
     }
 
     private void onFetchFailed(int fetchGeneration, Throwable error) {
         synchronized (this) {
+            callInFlight = false;
             if (fetchGeneration != generation || state != State.CATCHING_UP) {
+                fetchNextPage();
                 return;
             }
             close();
@@ -212,5 +279,10 @@ public final class InboxStream {
             return true;
         }
         return frames.offer(frame);
+    }
+
+    /** Held-back entries and their bytes, for tests. */
+    synchronized long heldBackBytes() {
+        return heldBackBytes;
     }
 }

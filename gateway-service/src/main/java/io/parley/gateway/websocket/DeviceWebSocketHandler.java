@@ -7,6 +7,7 @@ import io.parley.gateway.connection.ConnectionSettings;
 import io.parley.gateway.connection.DeviceConnection;
 import io.parley.gateway.device.ConnectedDevice;
 import io.parley.gateway.device.ConnectedDevices;
+import io.parley.gateway.metrics.GatewayMetrics;
 import io.parley.gateway.registry.ConnectionRegistration;
 import io.parley.protocol.ErrorCode;
 import io.parley.protocol.Protocol;
@@ -24,7 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * One device connection from handshake to close. The connection is registered (locally and in the connection
  * registry) before its first frame is read, so live deliveries reach it before its {@code sync} starts; frames are
- * handled concurrently up to a bound, beyond which the socket is not read (TCP pushes back on the device).
+ * handled concurrently up to a bound, beyond which the socket is not read (TCP pushes back on the device). Once the
+ * connection is ending, frames are read and ignored.
  */
 @Component
 class DeviceWebSocketHandler implements WebSocketHandler {
@@ -35,13 +37,15 @@ class DeviceWebSocketHandler implements WebSocketHandler {
     private final ConnectionRegistration registration;
     private final FrameDispatcher dispatcher;
     private final ConnectionSettings settings;
+    private final GatewayMetrics metrics;
 
     DeviceWebSocketHandler(ConnectedDevices devices, ConnectionRegistration registration, FrameDispatcher dispatcher,
-            ConnectionSettings settings) {
+            ConnectionSettings settings, GatewayMetrics metrics) {
         this.devices = devices;
         this.registration = registration;
         this.dispatcher = dispatcher;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     @Override
@@ -69,7 +73,10 @@ class DeviceWebSocketHandler implements WebSocketHandler {
         Mono<Void> input = Mono.defer(() -> registration.register(connection))
                 .thenMany(socket.receive())
                 .flatMap(message -> {
-                    connection.frameReceived();
+                    if (!connection.acceptsFrames()) {
+                        metrics.frameIn(GatewayMetrics.IGNORED);
+                        return Mono.empty();
+                    }
                     return message.getType() == WebSocketMessage.Type.TEXT
                             ? dispatcher.dispatch(connected, message.getPayloadAsText())
                             : notText(connection);

@@ -7,6 +7,7 @@ import io.parley.gateway.receipts.ReceiptHandler;
 import io.parley.gateway.registry.ConnectionRegistration;
 import io.parley.gateway.send.SendHandler;
 import io.parley.protocol.ClientFrame;
+import io.parley.protocol.ErrorCode;
 import io.parley.protocol.FrameCodec;
 import io.parley.protocol.FrameException;
 import io.parley.protocol.ServerFrame;
@@ -50,13 +51,18 @@ class FrameDispatcher {
             return sends.handle(connection, device.sends(), send);
         }
         if (frame instanceof ClientFrame.Ack ack) {
-            return receipts.ack(connection, ack);
+            return receipts.ack(connection, device.receipts(), ack);
         }
         if (frame instanceof ClientFrame.Read read) {
-            return receipts.read(connection, read);
+            return receipts.read(connection, device.receipts(), read);
         }
         if (frame instanceof ClientFrame.Sync sync) {
-            device.inbox().sync(sync.cursor());
+            if (device.maySync()) {
+                device.inbox().sync(sync.cursor());
+            } else {
+                connection.offer(new ServerFrame.Error(sync.ref(), ErrorCode.RATE_LIMITED,
+                        "too many sync frames; the running sync continues", true));
+            }
             return Mono.empty();
         }
         connection.offer(new ServerFrame.Pong(frame.ref()));

@@ -14,11 +14,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
 import org.springframework.web.reactive.socket.CloseStatus;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Flux;
 
 class DeviceConnectionTest {
 
     private static final int QUEUE_FRAMES = 16;
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final List<CloseStatus> terminated = new CopyOnWriteArrayList<>();
@@ -26,7 +30,7 @@ class DeviceConnectionTest {
     private final DeviceConnection connection = new DeviceConnection(
             new DeviceSession("user", "device", "gw-1", "connection-1", clock.millis()), terminated::add,
             new ConnectionSettings(131_072, Duration.ofSeconds(90), QUEUE_FRAMES, 262_144, 8, 100, 20, 60,
-                    Duration.ofSeconds(5)),
+                    Duration.ofSeconds(5), CLOSE_GRACE),
             new FrameCodec(), new GatewayMetrics(new SimpleMeterRegistry()), clock);
 
     DeviceConnectionTest() {
@@ -69,9 +73,82 @@ class DeviceConnectionTest {
     @Test
     void aConnectionIsIdleOnlyWhenNoFrameArrivedSinceTheCutoff() {
         clock.advance(Duration.ofSeconds(30));
-        connection.frameReceived();
+        assertThat(connection.acceptsFrames()).isTrue();
 
         assertThat(connection.idleSince(clock.millis() - 1)).isFalse();
         assertThat(connection.idleSince(clock.millis() + 1)).isTrue();
+    }
+
+    @Test
+    void aClosingConnectionAcceptsNoFrameAndFramesDoNotKeepItAlive() {
+        connection.close(CloseReason.IDLE);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(connection.acceptsFrames()).isFalse();
+        assertThat(connection.idleSince(clock.millis())).as("the refused frame did not count").isTrue();
+    }
+
+    @Test
+    void aGracefulCloseTheDeviceDoesNotCompleteIsCutAfterTheGrace() {
+        connection.close(CloseReason.REPLACED);
+
+        clock.advance(CLOSE_GRACE);
+        connection.cutIfClosingSince(clock.millis() - CLOSE_GRACE.toMillis());
+        assertThat(terminated).as("still within the grace").isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        connection.cutIfClosingSince(clock.millis() - CLOSE_GRACE.toMillis());
+        connection.cutIfClosingSince(clock.millis() - CLOSE_GRACE.toMillis());
+
+        assertThat(terminated).containsExactly(CloseReason.REPLACED.status());
+        assertThat(endings).hasValue(1);
+    }
+
+    @Test
+    void anOpenConnectionIsNeverCutForItsCloseGrace() {
+        clock.advance(Duration.ofHours(1));
+
+        connection.cutIfClosingSince(clock.millis());
+
+        assertThat(terminated).isEmpty();
+        assertThat(connection.isOpen()).isTrue();
+    }
+
+    @Test
+    void abortingAConnectionThatIsAlreadyClosingCutsItWithTheFirstReason() {
+        connection.close(CloseReason.DRAINING);
+
+        connection.abort(CloseReason.SLOW_CONSUMER);
+
+        assertThat(terminated).containsExactly(CloseReason.DRAINING.status());
+        assertThat(connection.endedBecause()).isEqualTo(CloseReason.DRAINING);
+        assertThat(endings).hasValue(1);
+    }
+
+    @Test
+    void aDeviceThatStopsReadingIsNoticedEvenWhileItKeepsSendingFrames() {
+        Flux<String> frames = connection.outboundFrames();
+        frames.subscribe(new BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(Subscription subscription) {
+                // the device reads nothing
+            }
+        });
+        connection.offer(new ServerFrame.Pong("unread"));
+
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(connection.acceptsFrames()).as("an ack, say").isTrue();
+
+        assertThat(connection.idleSince(clock.millis() - 30_000)).isFalse();
+        assertThat(connection.notReadingSince(clock.millis() - 30_000)).isTrue();
+    }
+
+    @Test
+    void aDeviceThatReadsEverythingIsNotStalledHoweverLongItIsQuiet() {
+        connection.outboundFrames().subscribe();
+        connection.offer(new ServerFrame.Pong("read"));
+
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(connection.notReadingSince(clock.millis() - 1)).isFalse();
     }
 }

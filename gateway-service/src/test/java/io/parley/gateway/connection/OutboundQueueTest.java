@@ -2,6 +2,9 @@ package io.parley.gateway.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.testkit.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +14,8 @@ import org.reactivestreams.Subscription;
 
 class OutboundQueueTest {
 
-    private final OutboundQueue queue = new OutboundQueue(4, 1_000);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final OutboundQueue queue = new OutboundQueue(4, 1_000, clock::millis);
     private final Reader reader = new Reader();
 
     @Test
@@ -122,6 +126,24 @@ class OutboundQueueTest {
         reader.read(10);
         assertThat(reader.written).isEmpty();
         assertThat(reader.error).isSameAs(reason);
+    }
+
+    @Test
+    void aQueueIsStalledOnlyWhenItsFramesWaitedSinceTheCutoffWithoutOneBeingTaken() {
+        queue.frames().subscribe(reader);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(queue.stalledSince(clock.millis())).as("empty").isFalse();
+
+        queue.offer("a");
+        queue.offer("b");
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(queue.stalledSince(clock.millis() - 30_000)).as("waited exactly up to the cutoff").isFalse();
+        assertThat(queue.stalledSince(clock.millis() - 29_999)).isTrue();
+
+        reader.read(1);
+        assertThat(queue.stalledSince(clock.millis() - 1)).as("a frame was just taken").isFalse();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(queue.stalledSince(clock.millis() - 29_999)).isTrue();
     }
 
     /** A device that reads only when the test says so. */

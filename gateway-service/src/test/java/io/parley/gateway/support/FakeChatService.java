@@ -44,6 +44,7 @@ public final class FakeChatService extends ChatServiceGrpc.ChatServiceImplBase {
     private final AtomicLong nextMessageId = new AtomicLong(1000);
     private volatile Function<SendRequest, Status> sendFailure = request -> null;
     private volatile Semaphore fetchPermits;
+    private volatile Semaphore ackPermits;
 
     /** Makes Send fail with this code and reason while {@code when} holds. */
     public void failSends(Function<SendRequest, Status> failure) {
@@ -58,6 +59,11 @@ public final class FakeChatService extends ChatServiceGrpc.ChatServiceImplBase {
     /** Each FetchInbox waits for a permit from now on (null: no waiting). */
     public void gateFetches(Semaphore permits) {
         this.fetchPermits = permits;
+    }
+
+    /** Each AckInbox waits for a permit from now on (null: no waiting); it is recorded before it waits. */
+    public void gateAcks(Semaphore permits) {
+        this.ackPermits = permits;
     }
 
     /** Appends a text message to a user's inbox with the next inbox_seq. */
@@ -90,6 +96,7 @@ public final class FakeChatService extends ChatServiceGrpc.ChatServiceImplBase {
         acceptedIds.clear();
         sendFailure = request -> null;
         fetchPermits = null;
+        ackPermits = null;
     }
 
     @Override
@@ -109,6 +116,10 @@ public final class FakeChatService extends ChatServiceGrpc.ChatServiceImplBase {
     @Override
     public void ackInbox(AckInboxRequest request, StreamObserver<AckInboxResponse> response) {
         acks.add(request);
+        Semaphore permits = ackPermits;
+        if (permits != null) {
+            permits.acquireUninterruptibly();
+        }
         response.onNext(AckInboxResponse.newBuilder().setAckedInboxSeq(request.getUpToInboxSeq()).build());
         response.onCompleted();
     }

@@ -7,6 +7,7 @@ import io.parley.proto.chat.v1.ChatMessage;
 import io.parley.proto.chat.v1.FetchInboxResponse;
 import io.parley.proto.chat.v1.InboxEntry;
 import io.parley.protocol.ServerFrame;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 class InboxStreamTest {
 
@@ -23,8 +25,17 @@ class InboxStreamTest {
     private final FakeInbox inbox = new FakeInbox();
     private final RecordingSink device = new RecordingSink();
 
+    private static final SyncSettings SETTINGS =
+            new SyncSettings(1, 5, 65_536, Duration.ofMillis(100), Duration.ofMillis(800));
+
+    private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+
     private InboxStream stream(int maxHeldBack) {
-        return new InboxStream(DEVICE, inbox, device, PAGE_SIZE, maxHeldBack);
+        return stream(maxHeldBack, SETTINGS);
+    }
+
+    private InboxStream stream(int maxHeldBack, SyncSettings settings) {
+        return new InboxStream(DEVICE, inbox, device, PAGE_SIZE, maxHeldBack, settings, time);
     }
 
     @Test
@@ -130,6 +141,116 @@ class InboxStreamTest {
         inbox.answer(false, 11);
 
         assertThat(device.sent()).containsExactly("11", "synced 11");
+    }
+
+    @Test
+    void syncsArrivingWhileAPageIsFetchedStartNoSecondFetchAndTheLatestOneRunsAfterIt() {
+        InboxStream stream = stream(16);
+        stream.sync(0);
+
+        stream.sync(5);
+        stream.sync(10);
+        assertThat(inbox.fetchedAfter()).as("one fetch at a time").containsExactly(0L);
+        inbox.answer(true, 1, 2, 3);
+        assertThat(inbox.fetchedAfter()).as("the latest sync, once the running call returned").containsExactly(0L, 10L);
+        inbox.answer(false, 11);
+
+        assertThat(device.sent()).containsExactly("11", "synced 11");
+    }
+
+    @Test
+    void aSyncWaitingForARunningCallStartsAlsoWhenThatCallFails() {
+        InboxStream stream = stream(16);
+        stream.sync(0);
+        Sinks.One<FetchInboxResponse> firstPage = inbox.pending.remove(0);
+
+        stream.sync(10);
+        firstPage.tryEmitError(new IllegalArgumentException("not retried: it is the replaced sync's"));
+
+        assertThat(inbox.fetchedAfter()).containsExactly(0L, 10L);
+        inbox.answer(false);
+        assertThat(device.sent()).containsExactly("synced 10");
+    }
+
+    @Test
+    void aPageThatBringsNothingAlthoughTheInboxHasMoreIsRefetchedAfterAGrowingBoundedWait() {
+        InboxStream stream = stream(16);
+        stream.sync(0);
+        inbox.answer(true, 1);
+        assertThat(inbox.fetchedAfter()).as("progress: at once").containsExactly(0L, 1L);
+
+        inbox.answer(true);
+        assertThat(inbox.fetchedAfter()).as("a gap: no immediate refetch").hasSize(2);
+        time.advanceTimeBy(Duration.ofMillis(99));
+        assertThat(inbox.fetchedAfter()).hasSize(2);
+        time.advanceTimeBy(Duration.ofMillis(1));
+        assertThat(inbox.fetchedAfter()).hasSize(3);
+
+        List<Long> waits = new ArrayList<>();
+        for (int emptyPage = 2; emptyPage <= 6; emptyPage++) {
+            inbox.answer(true);
+            waits.add(millisUntilNextFetch());
+        }
+        assertThat(waits).as("doubling up to the maximum").containsExactly(200L, 400L, 800L, 800L, 800L);
+
+        inbox.answer(true, 2);
+        assertThat(inbox.fetchedAfter()).as("progress resets the wait").last().isEqualTo(2L);
+        inbox.answer(false, 3);
+        assertThat(device.sent()).containsExactly("1", "2", "3", "synced 3");
+    }
+
+    @Test
+    void aSyncDuringTheWaitAfterAnEmptyPageStartsAtOnce() {
+        InboxStream stream = stream(16);
+        stream.sync(0);
+        inbox.answer(true);
+
+        stream.sync(7);
+
+        assertThat(inbox.fetchedAfter()).containsExactly(0L, 7L);
+        inbox.answer(false);
+        time.advanceTimeBy(Duration.ofSeconds(10));
+        assertThat(inbox.fetchedAfter()).as("the cancelled wait fetches nothing").hasSize(2);
+        assertThat(device.sent()).containsExactly("synced 7");
+    }
+
+    @Test
+    void liveEntriesBeyondTheHeldBackBytesAreLeftToTheInboxAndStillArriveInOrder() {
+        InboxEntry big = bigEntry(2);
+        int entriesInBound = 65_536 / big.getSerializedSize();
+        InboxStream stream = stream(1024);
+        stream.sync(0);
+        long last = entriesInBound + 3;
+
+        stream.deliver(LongStream.rangeClosed(2, last).mapToObj(InboxStreamTest::bigEntry).toList());
+
+        assertThat(stream.heldBackBytes()).isLessThanOrEqualTo(65_536).isGreaterThan(65_536 - big.getSerializedSize());
+        inbox.answer(false, 1);
+        assertThat(inbox.fetchedAfter()).as("what was not held back comes from the inbox")
+                .containsExactly(0L, (long) entriesInBound + 1);
+        inbox.answer(false, LongStream.rangeClosed(entriesInBound + 2, last).toArray());
+        List<String> expected = new ArrayList<>(LongStream.rangeClosed(1, last).mapToObj(Long::toString).toList());
+        expected.add("synced " + last);
+        assertThat(device.sent()).containsExactlyElementsOf(expected);
+        assertThat(stream.heldBackBytes()).isZero();
+    }
+
+    private long millisUntilNextFetch() {
+        int fetches = inbox.fetchedAfter().size();
+        long waited = 0;
+        while (inbox.fetchedAfter().size() == fetches) {
+            time.advanceTimeBy(Duration.ofMillis(1));
+            waited++;
+            assertThat(waited).as("a refetch within the maximum wait").isLessThanOrEqualTo(800);
+        }
+        return waited;
+    }
+
+    private static InboxEntry bigEntry(long inboxSeq) {
+        return InboxEntry.newBuilder(entry(inboxSeq))
+                .setMessage(ChatMessage.newBuilder(entry(inboxSeq).getMessage())
+                        .setBody(com.google.protobuf.ByteString.copyFrom(new byte[10_000])))
+                .build();
     }
 
     @Test

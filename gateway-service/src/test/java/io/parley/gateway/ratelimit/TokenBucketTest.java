@@ -1,4 +1,4 @@
-package io.parley.gateway.send;
+package io.parley.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -53,6 +53,31 @@ class TokenBucketTest {
         clock.set(START.minus(Duration.ofMinutes(5)));
 
         assertThat(acquired(bucket, 5)).isEqualTo(1);
+    }
+
+    @Test
+    void theWaitForTheNextTokenFollowsTheRate() {
+        TokenBucket bucket = new TokenBucket(clock, 10, 2);
+        assertThat(bucket.millisUntilToken()).isZero();
+        acquired(bucket, 2);
+
+        assertThat(bucket.millisUntilToken()).isEqualTo(100);
+        clock.advance(Duration.ofMillis(40));
+        assertThat(bucket.millisUntilToken()).isEqualTo(60);
+        clock.advance(Duration.ofMillis(60));
+        assertThat(bucket.millisUntilToken()).isZero();
+    }
+
+    @Test
+    void aBucketIsFullOnlyOnceItSavedUpItsWholeBurstAgain() {
+        TokenBucket bucket = new TokenBucket(clock, 10, 3);
+        assertThat(bucket.isFull()).isTrue();
+        acquired(bucket, 2);
+
+        clock.advance(Duration.ofMillis(199));
+        assertThat(bucket.isFull()).isFalse();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(bucket.isFull()).isTrue();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.parley.gateway.send;
+package io.parley.gateway.ratelimit;
 
 import java.time.Clock;
 
@@ -24,15 +24,31 @@ public final class TokenBucket {
 
     /** Takes one token if there is one. */
     public synchronized boolean tryAcquire() {
-        long now = clock.millis();
-        // A clock that steps back refills nothing rather than draining the bucket.
-        long elapsed = Math.max(0, now - refilledAtMillis);
-        tokens = Math.min(capacity, tokens + elapsed * tokensPerMilli);
-        refilledAtMillis = now;
+        refill();
         if (tokens >= 1) {
             tokens -= 1;
             return true;
         }
         return false;
+    }
+
+    /** How long until a token is there: 0 when there is one now. */
+    public synchronized long millisUntilToken() {
+        refill();
+        return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / tokensPerMilli);
+    }
+
+    /** Whether the bucket has saved up its whole burst: forgetting it would change nothing. */
+    public synchronized boolean isFull() {
+        refill();
+        return tokens >= capacity;
+    }
+
+    private void refill() {
+        long now = clock.millis();
+        // A clock that steps back refills nothing rather than draining the bucket.
+        long elapsed = Math.max(0, now - refilledAtMillis);
+        tokens = Math.min(capacity, tokens + elapsed * tokensPerMilli);
+        refilledAtMillis = now;
     }
 }
