@@ -8,15 +8,15 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.parley.chat.chats.ChatId;
+import io.parley.connections.ConnectionRegistry;
+import io.parley.connections.DeviceLocation;
+import io.parley.connections.GatewayAddress;
 import io.parley.proto.chat.v1.ChatMessage;
 import io.parley.proto.chat.v1.FetchInboxRequest;
 import io.parley.proto.chat.v1.FetchInboxResponse;
 import io.parley.proto.chat.v1.InboxEntry;
 import io.parley.proto.chat.v1.PushRequest;
 import io.parley.proto.gateway.v1.DeliveryOutcome;
-import io.parley.sessions.DeviceSession;
-import io.parley.sessions.GatewayAddress;
-import io.parley.sessions.SessionRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +30,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 class InboxAndFanoutIntegrationTest extends ChatServiceIntegrationTest {
 
     @Autowired
-    SessionRegistry sessions;
+    ConnectionRegistry sessions;
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
 
@@ -109,8 +109,8 @@ class InboxAndFanoutIntegrationTest extends ChatServiceIntegrationTest {
         sessions.announceGateway(new GatewayAddress(gatewayId, "127.0.0.1", GATEWAY.port()), Duration.ofMinutes(1)).block();
         String bobsPhone = "phone-" + bob;
         String alicesLaptop = "laptop-" + alice;
-        sessions.register(new DeviceSession(bob, bobsPhone, gatewayId, "c-" + bobsPhone, 1)).block();
-        sessions.register(new DeviceSession(alice, alicesLaptop, gatewayId, "c-" + alicesLaptop, 1)).block();
+        sessions.register(new DeviceLocation(bob, bobsPhone, gatewayId, "c-" + bobsPhone, 1)).block();
+        sessions.register(new DeviceLocation(alice, alicesLaptop, gatewayId, "c-" + alicesLaptop, 1)).block();
 
         sendMany(alice, "phone", chat, 5);
 
@@ -141,7 +141,7 @@ class InboxAndFanoutIntegrationTest extends ChatServiceIntegrationTest {
         String bob = newUser();
         String gatewayId = "gw-" + UUID.randomUUID();
         sessions.announceGateway(new GatewayAddress(gatewayId, "127.0.0.1", GATEWAY.port()), Duration.ofMinutes(1)).block();
-        sessions.register(new DeviceSession(bob, "phone", gatewayId, "gone-" + bob, 1)).block();
+        sessions.register(new DeviceLocation(bob, "phone", gatewayId, "gone-" + bob, 1)).block();
         GATEWAY.answer("gone-" + bob, DeliveryOutcome.DELIVERY_OUTCOME_NOT_CONNECTED);
 
         send(alice, "phone", chatOf(alice, bob), "m", "hi");

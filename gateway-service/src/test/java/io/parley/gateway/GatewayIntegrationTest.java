@@ -2,13 +2,13 @@ package io.parley.gateway;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
+import io.parley.connections.ConnectionRegistry;
+import io.parley.connections.GatewayAddress;
 import io.parley.gateway.support.FakeBackends;
 import io.parley.gateway.support.TestSocket;
 import io.parley.gateway.support.TestTokens;
 import io.parley.proto.gateway.v1.DeliveryGrpc;
 import io.parley.protocol.Protocol;
-import io.parley.sessions.GatewayAddress;
-import io.parley.sessions.SessionRegistry;
 import io.parley.testkit.KafkaExtension;
 import io.parley.testkit.RedisExtension;
 import java.net.URI;
@@ -97,7 +97,7 @@ public abstract class GatewayIntegrationTest {
     int httpPort;
 
     @Autowired
-    protected SessionRegistry registry;
+    protected ConnectionRegistry registry;
 
     private static ManagedChannel deliveryChannel;
 

@@ -3,13 +3,13 @@ package io.parley.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.parley.connections.ConnectionRegistry;
 import io.parley.gateway.support.FakeBackends;
 import io.parley.gateway.support.TestSocket;
 import io.parley.gateway.support.TestTokens;
 import io.parley.protocol.ClientFrame;
 import io.parley.protocol.Protocol;
 import io.parley.protocol.ServerFrame;
-import io.parley.sessions.SessionRegistry;
 import io.parley.testkit.KafkaExtension;
 import io.parley.testkit.RedisExtension;
 import java.net.URI;
@@ -44,14 +44,14 @@ class GatewayLifecycleIntegrationTest {
 
     static LettuceConnectionFactory redisConnections;
     /** The registry as chat-service sees it, through a Redis connection of its own. */
-    static SessionRegistry registry;
+    static ConnectionRegistry registry;
 
     @BeforeAll
     static void connectToRedis() {
         redisConnections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(REDIS.host(), REDIS.port()));
         redisConnections.afterPropertiesSet();
         redisConnections.start();
-        registry = new SessionRegistry(new ReactiveStringRedisTemplate(redisConnections), Duration.ofMinutes(1));
+        registry = new ConnectionRegistry(new ReactiveStringRedisTemplate(redisConnections), Duration.ofMinutes(1));
     }
 
     @AfterAll

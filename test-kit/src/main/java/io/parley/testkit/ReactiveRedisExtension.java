@@ -17,7 +17,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  *
  * @Test
  * void test() {
- *     new SessionRegistry(REDIS.template(), Duration.ofMinutes(1));
+ *     new ConnectionRegistry(REDIS.template(), Duration.ofMinutes(1));
  * }
  * }</pre>
  */

@@ -1,7 +1,7 @@
 package io.parley.chat.fanout;
 
+import io.parley.connections.DeviceLocation;
 import io.parley.proto.chat.v1.InboxEntry;
-import io.parley.sessions.DeviceSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * job per user at a time (a device never gets a later batch before an earlier one).
  *
  * <p>An online device must not silently miss entries until some later message reveals the gap: when the
- * session registry cannot be asked, or a gateway call fails (not "not connected", not "overloaded", which
+ * connection registry cannot be asked, or a gateway call fails (not "not connected", not "overloaded", which
  * closes the connection so the device syncs), the delivery is retried after each of {@code retryDelays};
  * the gateway drops entries its connection already has. Only when every retry failed does the user fall
  * back to push and the device to its next sync. At most {@code maxInFlight} users have jobs outstanding;
@@ -102,23 +102,23 @@ public final class DeliveryFanout {
         });
     }
 
-    private CompletableFuture<List<DeviceSession>> onlineDevices(String userId, int attempt) {
+    private CompletableFuture<List<DeviceLocation>> onlineDevices(String userId, int attempt) {
         return devices.of(userId).handle((online, failure) -> {
             if (failure == null) {
                 return CompletableFuture.completedFuture(online);
             }
             if (attempt < retryDelays.size()) {
-                log.debug("Session registry unavailable, retrying: {}", failure.toString());
+                log.debug("Connection registry unavailable, retrying: {}", failure.toString());
                 return later(attempt).thenCompose(retry -> onlineDevices(userId, attempt + 1));
             }
-            log.warn("Session registry unavailable after {} attempts; the user's devices will sync: {}", attempt + 1,
+            log.warn("Connection registry unavailable after {} attempts; the user's devices will sync: {}", attempt + 1,
                     failure.toString());
             metrics.count(FanoutOutcome.FAILED);
-            return CompletableFuture.completedFuture(List.<DeviceSession>of());
+            return CompletableFuture.completedFuture(List.<DeviceLocation>of());
         }).thenCompose(result -> result);
     }
 
-    private CompletableFuture<FanoutOutcome> deliver(DeviceSession device, List<InboxEntry> entries, int attempt) {
+    private CompletableFuture<FanoutOutcome> deliver(DeviceLocation device, List<InboxEntry> entries, int attempt) {
         return delivery.deliver(device, entries).thenCompose(outcome -> {
             if (outcome == FanoutOutcome.FAILED && attempt < retryDelays.size()) {
                 return later(attempt).thenCompose(retry -> deliver(device, entries, attempt + 1));

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.binder.grpc.ObservationGrpcClientIntercepto
 import io.micrometer.observation.ObservationRegistry;
 import io.parley.chat.kafka.KafkaSender;
 import io.parley.chat.topics.ChatTopics;
-import io.parley.sessions.SessionRegistry;
+import io.parley.connections.ConnectionRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -29,8 +29,8 @@ class FanoutConfiguration {
             Duration.ofSeconds(3));
 
     @Bean
-    SessionRegistry sessionRegistry(ReactiveStringRedisTemplate redis) {
-        return new SessionRegistry(redis, UNUSED_SESSION_TTL);
+    ConnectionRegistry sessionRegistry(ReactiveStringRedisTemplate redis) {
+        return new ConnectionRegistry(redis, UNUSED_SESSION_TTL);
     }
 
     /** Channels to gateways are made here (their addresses are only known at run time) but traced like all others. */
@@ -42,7 +42,7 @@ class FanoutConfiguration {
     }
 
     @Bean
-    DeliveryFanout deliveryFanout(SessionRegistry registry, GatewayChannels channels, KafkaSender kafka, ChatTopics topics,
+    DeliveryFanout deliveryFanout(ConnectionRegistry registry, GatewayChannels channels, KafkaSender kafka, ChatTopics topics,
             FanoutSettings settings, MeterRegistry meters, Clock clock) {
         OnlineDevices devices = userId -> registry.onlineDevices(userId).collectList().timeout(REGISTRY_TIMEOUT).toFuture();
         DeviceDelivery delivery = new GatewayDelivery(new GatewayDirectory(registry, channels), settings.deliverDeadline());

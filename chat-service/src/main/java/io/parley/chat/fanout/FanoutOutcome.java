@@ -6,7 +6,7 @@ import io.parley.proto.gateway.v1.DeliveryOutcome;
 public enum FanoutOutcome {
     /** The gateway queued the entries on the device's connection. */
     QUEUED,
-    /** The session registry named a connection (or gateway) that no longer exists. */
+    /** The connection registry named a connection (or gateway) that no longer exists. */
     NOT_CONNECTED,
     /** The device was not reading; the gateway closed its connection, it will sync. */
     OVERLOADED,

@@ -7,7 +7,7 @@ import io.grpc.ClientInterceptor;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
-import io.parley.sessions.GatewayAddress;
+import io.parley.connections.GatewayAddress;
 import java.time.Duration;
 import org.springframework.beans.factory.DisposableBean;
 

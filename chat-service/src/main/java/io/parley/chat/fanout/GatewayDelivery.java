@@ -1,10 +1,10 @@
 package io.parley.chat.fanout;
 
+import io.parley.connections.DeviceLocation;
 import io.parley.grpc.calls.UnaryCalls;
 import io.parley.proto.chat.v1.InboxEntry;
 import io.parley.proto.gateway.v1.DeliverRequest;
 import io.parley.proto.gateway.v1.DeliverResponse;
-import io.parley.sessions.DeviceSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +26,7 @@ final class GatewayDelivery implements DeviceDelivery {
     }
 
     @Override
-    public CompletableFuture<FanoutOutcome> deliver(DeviceSession device, List<InboxEntry> entries) {
+    public CompletableFuture<FanoutOutcome> deliver(DeviceLocation device, List<InboxEntry> entries) {
         DeliverRequest request = DeliverRequest.newBuilder()
                 .setUserId(device.userId())
                 .setDeviceId(device.deviceId())

@@ -2,9 +2,9 @@ package io.parley.chat.fanout;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.parley.connections.ConnectionRegistry;
+import io.parley.connections.GatewayAddress;
 import io.parley.proto.gateway.v1.DeliveryGrpc;
-import io.parley.sessions.GatewayAddress;
-import io.parley.sessions.SessionRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,14 +18,14 @@ final class GatewayDirectory {
     private static final Duration ADDRESS_CACHE = Duration.ofSeconds(5);
     private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(1);
 
-    private final SessionRegistry registry;
+    private final ConnectionRegistry registry;
     private final GatewayChannels channels;
     private final AsyncCache<String, Optional<GatewayAddress>> addresses = Caffeine.newBuilder()
             .expireAfterWrite(ADDRESS_CACHE)
             .maximumSize(10_000)
             .buildAsync();
 
-    GatewayDirectory(SessionRegistry registry, GatewayChannels channels) {
+    GatewayDirectory(ConnectionRegistry registry, GatewayChannels channels) {
         this.registry = registry;
         this.channels = channels;
     }

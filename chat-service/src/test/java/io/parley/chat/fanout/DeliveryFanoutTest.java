@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.parley.connections.DeviceLocation;
 import io.parley.proto.chat.v1.ChatMessage;
 import io.parley.proto.chat.v1.InboxEntry;
-import io.parley.sessions.DeviceSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,8 +20,8 @@ class DeliveryFanoutTest {
 
     private static final List<Duration> QUICK_RETRIES = List.of(Duration.ofMillis(1), Duration.ofMillis(1),
             Duration.ofMillis(1));
-    private static final DeviceSession PHONE = new DeviceSession("bob", "phone", "gw-1", "c-1", 0);
-    private static final DeviceSession LAPTOP = new DeviceSession("bob", "laptop", "gw-2", "c-2", 0);
+    private static final DeviceLocation PHONE = new DeviceLocation("bob", "phone", "gw-1", "c-1", 0);
+    private static final DeviceLocation LAPTOP = new DeviceLocation("bob", "laptop", "gw-2", "c-2", 0);
 
     private final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
     private final List<String> pushed = Collections.synchronizedList(new ArrayList<>());
@@ -127,7 +127,7 @@ class DeliveryFanoutTest {
                 QUICK_RETRIES);
     }
 
-    private CompletableFuture<FanoutOutcome> queued(DeviceSession device, List<InboxEntry> entries) {
+    private CompletableFuture<FanoutOutcome> queued(DeviceLocation device, List<InboxEntry> entries) {
         entries.forEach(entry -> delivered.add(device.deviceId() + ":" + entry.getInboxSeq()));
         return CompletableFuture.completedFuture(FanoutOutcome.QUEUED);
     }

@@ -1,10 +1,10 @@
 package io.parley.gateway.connection;
 
+import io.parley.connections.DeviceLocation;
 import io.parley.gateway.auth.DeviceIdentity;
 import io.parley.gateway.metrics.GatewayMetrics;
 import io.parley.protocol.FrameCodec;
 import io.parley.protocol.ServerFrame;
-import io.parley.sessions.DeviceSession;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,7 +22,7 @@ import reactor.core.publisher.Flux;
  */
 public final class DeviceConnection {
 
-    private final DeviceSession location;
+    private final DeviceLocation location;
     private final Terminator terminator;
     private final OutboundQueue outbound;
     private final FrameCodec codec;
@@ -36,7 +36,7 @@ public final class DeviceConnection {
     private volatile long lastFrameAtMillis;
     private volatile long registeredAtMillis;
 
-    public DeviceConnection(DeviceSession location, Terminator terminator, ConnectionSettings settings, FrameCodec codec,
+    public DeviceConnection(DeviceLocation location, Terminator terminator, ConnectionSettings settings, FrameCodec codec,
             GatewayMetrics metrics, Clock clock) {
         this.location = location;
         this.terminator = terminator;
@@ -57,7 +57,7 @@ public final class DeviceConnection {
     }
 
     /** Where the connection registry says this device is connected: this gateway, this connection. */
-    public DeviceSession location() {
+    public DeviceLocation location() {
         return location;
     }
 

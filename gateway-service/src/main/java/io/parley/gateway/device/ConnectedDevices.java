@@ -2,6 +2,7 @@ package io.parley.gateway.device;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.connections.DeviceLocation;
 import io.parley.gateway.auth.DeviceIdentity;
 import io.parley.gateway.connection.CloseReason;
 import io.parley.gateway.connection.ConnectionSettings;
@@ -17,7 +18,6 @@ import io.parley.gateway.sync.InboxSource;
 import io.parley.gateway.sync.InboxStream;
 import io.parley.gateway.sync.SyncSettings;
 import io.parley.protocol.FrameCodec;
-import io.parley.sessions.DeviceSession;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -76,7 +76,7 @@ public class ConnectedDevices {
 
     /** Connects a device; an older connection of the same device here is closed as replaced. */
     public ConnectedDevice connect(DeviceIdentity identity, Terminator terminator) {
-        DeviceSession location = new DeviceSession(identity.userId(), identity.deviceId(), gatewayId,
+        DeviceLocation location = new DeviceLocation(identity.userId(), identity.deviceId(), gatewayId,
                 UUID.randomUUID().toString(), clock.millis());
         DeviceConnection connection = new DeviceConnection(location, terminator, settings, codec, metrics, clock);
         ConnectedDevice device = new ConnectedDevice(connection,

@@ -1,7 +1,7 @@
 package io.parley.gateway.instance;
 
-import io.parley.sessions.GatewayAddress;
-import io.parley.sessions.SessionRegistry;
+import io.parley.connections.ConnectionRegistry;
+import io.parley.connections.GatewayAddress;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +23,11 @@ public class GatewayAnnouncer {
     private static final Logger log = LoggerFactory.getLogger(GatewayAnnouncer.class);
     private static final Duration WITHDRAW_TIMEOUT = Duration.ofSeconds(3);
 
-    private final SessionRegistry registry;
+    private final ConnectionRegistry registry;
     private final GatewayInstanceSettings settings;
     private volatile Disposable announcing;
 
-    public GatewayAnnouncer(SessionRegistry registry, GatewayInstanceSettings settings) {
+    public GatewayAnnouncer(ConnectionRegistry registry, GatewayInstanceSettings settings) {
         this.registry = registry;
         this.settings = settings;
     }

@@ -1,8 +1,8 @@
 package io.parley.gateway.registry;
 
+import io.parley.connections.ConnectionRegistry;
 import io.parley.gateway.connection.CloseReason;
 import io.parley.gateway.connection.DeviceConnection;
-import io.parley.sessions.SessionRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +18,11 @@ public class ConnectionRegistration {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionRegistration.class);
 
-    private final SessionRegistry registry;
+    private final ConnectionRegistry registry;
     private final RegistrySettings settings;
     private final Clock clock;
 
-    public ConnectionRegistration(SessionRegistry registry, RegistrySettings settings, Clock clock) {
+    public ConnectionRegistration(ConnectionRegistry registry, RegistrySettings settings, Clock clock) {
         this.registry = registry;
         this.settings = settings;
         this.clock = clock;

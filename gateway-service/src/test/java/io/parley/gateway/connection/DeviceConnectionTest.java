@@ -3,10 +3,10 @@ package io.parley.gateway.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.parley.connections.DeviceLocation;
 import io.parley.gateway.metrics.GatewayMetrics;
 import io.parley.protocol.FrameCodec;
 import io.parley.protocol.ServerFrame;
-import io.parley.sessions.DeviceSession;
 import io.parley.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +28,7 @@ class DeviceConnectionTest {
     private final List<CloseStatus> terminated = new CopyOnWriteArrayList<>();
     private final AtomicInteger endings = new AtomicInteger();
     private final DeviceConnection connection = new DeviceConnection(
-            new DeviceSession("user", "device", "gw-1", "connection-1", clock.millis()), terminated::add,
+            new DeviceLocation("user", "device", "gw-1", "connection-1", clock.millis()), terminated::add,
             new ConnectionSettings(131_072, Duration.ofSeconds(90), QUEUE_FRAMES, 262_144, 8, 100, 20, 60,
                     Duration.ofSeconds(5), CLOSE_GRACE),
             new FrameCodec(), new GatewayMetrics(new SimpleMeterRegistry()), clock);

@@ -3,6 +3,8 @@ package io.parley.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.parley.connections.DeviceLocation;
+import io.parley.connections.GatewayAddress;
 import io.parley.gateway.support.TestSocket;
 import io.parley.gateway.support.TestTokens;
 import io.parley.proto.gateway.v1.DisconnectDeviceRequest;
@@ -10,8 +12,6 @@ import io.parley.proto.user.v1.DeviceRevoked;
 import io.parley.proto.user.v1.UserEvent;
 import io.parley.protocol.Protocol;
 import io.parley.protocol.ServerFrame;
-import io.parley.sessions.DeviceSession;
-import io.parley.sessions.GatewayAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /** Registry entries appear with a connection, follow the newest connection of a device, and go with it. */
-class SessionRegistryIntegrationTest extends GatewayIntegrationTest {
+class ConnectionRegistryIntegrationTest extends GatewayIntegrationTest {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
@@ -47,7 +47,7 @@ class SessionRegistryIntegrationTest extends GatewayIntegrationTest {
         ServerFrame.Hello hello = socket.hello();
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(sessions(user))
-                .extracting(DeviceSession::deviceId, DeviceSession::gatewayId, DeviceSession::connectionId)
+                .extracting(DeviceLocation::deviceId, DeviceLocation::gatewayId, DeviceLocation::connectionId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(device, GATEWAY_ID, hello.connectionId())));
 
         socket.close();
@@ -64,7 +64,7 @@ class SessionRegistryIntegrationTest extends GatewayIntegrationTest {
 
             assertThat(older.awaitClose()).isEqualTo(Protocol.CLOSE_REPLACED);
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                    assertThat(sessions(user)).extracting(DeviceSession::connectionId).containsExactly(current.connectionId()));
+                    assertThat(sessions(user)).extracting(DeviceLocation::connectionId).containsExactly(current.connectionId()));
         }
     }
 
@@ -76,10 +76,10 @@ class SessionRegistryIntegrationTest extends GatewayIntegrationTest {
             socket.hello();
             await().atMost(Duration.ofSeconds(5)).until(() -> sessions(user).size() == 1);
 
-            registry.register(new DeviceSession(user, device, "gw-elsewhere", "newer", System.currentTimeMillis())).block();
+            registry.register(new DeviceLocation(user, device, "gw-elsewhere", "newer", System.currentTimeMillis())).block();
 
             assertThat(socket.awaitClose()).isEqualTo(Protocol.CLOSE_REPLACED);
-            assertThat(sessions(user)).extracting(DeviceSession::gatewayId).containsExactly("gw-elsewhere");
+            assertThat(sessions(user)).extracting(DeviceLocation::gatewayId).containsExactly("gw-elsewhere");
         }
     }
 
@@ -121,7 +121,7 @@ class SessionRegistryIntegrationTest extends GatewayIntegrationTest {
         }
     }
 
-    private List<DeviceSession> sessions(String user) {
+    private List<DeviceLocation> sessions(String user) {
         return registry.onlineDevices(user).collectList().block(Duration.ofSeconds(5));
     }
 

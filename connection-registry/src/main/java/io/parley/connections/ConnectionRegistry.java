@@ -1,4 +1,4 @@
-package io.parley.sessions;
+package io.parley.connections;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,12 +9,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The session registry: user, device, gateway instance. Entries expire unless their gateway keeps
+ * The connection registry: user, device, gateway instance. Entries expire unless their gateway keeps
  * refreshing them, so a gateway that dies leaves nothing behind for longer than one TTL. The
  * registry is a routing hint only: a stale or missing entry degrades delivery to sync, never loses
  * a message, because the inbox in Cassandra is the source of truth.
  */
-public final class SessionRegistry {
+public final class ConnectionRegistry {
 
     /** Deletes the device entry only if it still names this connection (a newer one may have replaced it). */
     private static final RedisScript<Long> REMOVE_IF_OURS = RedisScript.of("""
@@ -44,7 +44,7 @@ public final class SessionRegistry {
     /**
      * The user's devices with a live entry as [deviceId, location, ...], pruning index members whose entry expired:
      * one round trip where SMEMBERS then MGET took two. The device keys share the index's hash tag, so they live in
-     * its cluster slot; their common prefix comes from Java (SessionKeys), not from the script.
+     * its cluster slot; their common prefix comes from Java (RegistryKeys), not from the script.
      */
     private static final RedisScript<List> ONLINE_DEVICES = RedisScript.of("""
             local ids = redis.call('SMEMBERS', KEYS[1])
@@ -66,23 +66,23 @@ public final class SessionRegistry {
             """, List.class);
 
     private final ReactiveStringRedisTemplate redis;
-    private final Duration sessionTtl;
+    private final Duration entryTtl;
 
-    public SessionRegistry(ReactiveStringRedisTemplate redis, Duration sessionTtl) {
-        if (sessionTtl.isNegative() || sessionTtl.isZero()) {
-            throw new IllegalArgumentException("sessionTtl must be positive");
+    public ConnectionRegistry(ReactiveStringRedisTemplate redis, Duration entryTtl) {
+        if (entryTtl.isNegative() || entryTtl.isZero()) {
+            throw new IllegalArgumentException("entryTtl must be positive");
         }
         this.redis = redis;
-        this.sessionTtl = sessionTtl;
+        this.entryTtl = entryTtl;
     }
 
     /** Registers or refreshes a connection; a device's newer connection replaces its older entry. */
-    public Mono<Void> register(DeviceSession session) {
-        String index = SessionKeys.index(session.userId());
-        return redis.opsForValue().set(SessionKeys.device(session.userId(), session.deviceId()),
-                        session.encodedLocation(), sessionTtl)
-                .then(redis.opsForSet().add(index, session.deviceId()))
-                .then(redis.expire(index, sessionTtl))
+    public Mono<Void> register(DeviceLocation location) {
+        String index = RegistryKeys.index(location.userId());
+        return redis.opsForValue().set(RegistryKeys.device(location.userId(), location.deviceId()),
+                        location.encodedLocation(), entryTtl)
+                .then(redis.opsForSet().add(index, location.deviceId()))
+                .then(redis.expire(index, entryTtl))
                 .then();
     }
 
@@ -90,30 +90,30 @@ public final class SessionRegistry {
      * Refreshes a connection's entry: true if the entry is (again) this connection's, false if a newer connection
      * of the device replaced it, in which case this connection should close.
      */
-    public Mono<Boolean> refresh(DeviceSession session) {
+    public Mono<Boolean> refresh(DeviceLocation location) {
         return redis.execute(REFRESH_IF_OURS,
-                        List.of(SessionKeys.device(session.userId(), session.deviceId()), SessionKeys.index(session.userId())),
-                        List.of(session.encodedLocation(), session.deviceId(), Long.toString(sessionTtl.toMillis())))
+                        List.of(RegistryKeys.device(location.userId(), location.deviceId()), RegistryKeys.index(location.userId())),
+                        List.of(location.encodedLocation(), location.deviceId(), Long.toString(entryTtl.toMillis())))
                 .next()
                 .map(refreshed -> refreshed == 1L);
     }
 
     /** Removes the entry if it is still this connection's; true if it was. */
-    public Mono<Boolean> remove(DeviceSession session) {
+    public Mono<Boolean> remove(DeviceLocation location) {
         return redis.execute(REMOVE_IF_OURS,
-                        List.of(SessionKeys.device(session.userId(), session.deviceId()), SessionKeys.index(session.userId())),
-                        List.of(session.encodedLocation(), session.deviceId()))
+                        List.of(RegistryKeys.device(location.userId(), location.deviceId()), RegistryKeys.index(location.userId())),
+                        List.of(location.encodedLocation(), location.deviceId()))
                 .next()
                 .map(removed -> removed == 1L);
     }
 
     /** The user's devices with a live entry; index members whose entry expired are pruned. */
-    public Flux<DeviceSession> onlineDevices(String userId) {
-        return redis.execute(ONLINE_DEVICES, List.of(SessionKeys.index(userId)), List.of(SessionKeys.device(userId, "")))
+    public Flux<DeviceLocation> onlineDevices(String userId) {
+        return redis.execute(ONLINE_DEVICES, List.of(RegistryKeys.index(userId)), List.of(RegistryKeys.device(userId, "")))
                 .flatMapIterable(pairs -> {
-                    List<DeviceSession> online = new ArrayList<>(pairs.size() / 2);
+                    List<DeviceLocation> online = new ArrayList<>(pairs.size() / 2);
                     for (int i = 0; i + 1 < pairs.size(); i += 2) {
-                        online.add(DeviceSession.decode(userId, (String) pairs.get(i), (String) pairs.get(i + 1)));
+                        online.add(DeviceLocation.decode(userId, (String) pairs.get(i), (String) pairs.get(i + 1)));
                     }
                     return online;
                 });
@@ -121,16 +121,16 @@ public final class SessionRegistry {
 
     /** Announces (and refreshes) where a gateway instance accepts Delivery calls. */
     public Mono<Void> announceGateway(GatewayAddress address, Duration ttl) {
-        return redis.opsForValue().set(SessionKeys.gateway(address.gatewayId()), address.encoded(), ttl).then();
+        return redis.opsForValue().set(RegistryKeys.gateway(address.gatewayId()), address.encoded(), ttl).then();
     }
 
     /** Where a gateway instance is, or empty if it stopped announcing itself. */
     public Mono<GatewayAddress> gateway(String gatewayId) {
-        return redis.opsForValue().get(SessionKeys.gateway(gatewayId))
+        return redis.opsForValue().get(RegistryKeys.gateway(gatewayId))
                 .map(encoded -> GatewayAddress.decode(gatewayId, encoded));
     }
 
     public Mono<Void> withdrawGateway(String gatewayId) {
-        return redis.delete(SessionKeys.gateway(gatewayId)).then();
+        return redis.delete(RegistryKeys.gateway(gatewayId)).then();
     }
 }

@@ -1,14 +1,14 @@
-package io.parley.sessions;
+package io.parley.connections;
 
 import java.util.Objects;
 
 /** One open connection of one device, held by one gateway instance. */
-public record DeviceSession(String userId, String deviceId, String gatewayId, String connectionId,
+public record DeviceLocation(String userId, String deviceId, String gatewayId, String connectionId,
         long connectedAtEpochMillis) {
 
     private static final char SEPARATOR = '|';
 
-    public DeviceSession {
+    public DeviceLocation {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(deviceId, "deviceId");
         Objects.requireNonNull(gatewayId, "gatewayId");
@@ -22,11 +22,11 @@ public record DeviceSession(String userId, String deviceId, String gatewayId, St
         return gatewayId + SEPARATOR + connectionId + SEPARATOR + connectedAtEpochMillis;
     }
 
-    static DeviceSession decode(String userId, String deviceId, String location) {
+    static DeviceLocation decode(String userId, String deviceId, String location) {
         String[] parts = location.split("\\|", 3);
         if (parts.length != 3) {
-            throw new IllegalArgumentException("malformed session entry for device " + deviceId);
+            throw new IllegalArgumentException("malformed registry entry for device " + deviceId);
         }
-        return new DeviceSession(userId, deviceId, parts[0], parts[1], Long.parseLong(parts[2]));
+        return new DeviceLocation(userId, deviceId, parts[0], parts[1], Long.parseLong(parts[2]));
     }
 }

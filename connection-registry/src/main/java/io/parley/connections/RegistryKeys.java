@@ -1,4 +1,4 @@
-package io.parley.sessions;
+package io.parley.connections;
 
 /**
  * Redis key layout. The user id sits in a hash tag so a user's entry and index share a cluster slot.
@@ -8,9 +8,9 @@ package io.parley.sessions;
  *   parley:gateway:gatewayId    -> "host:grpcPort"                              (TTL, refreshed by the gateway)
  * </pre>
  */
-final class SessionKeys {
+final class RegistryKeys {
 
-    private SessionKeys() {
+    private RegistryKeys() {
     }
 
     static String device(String userId, String deviceId) {

@@ -1,4 +1,4 @@
-package io.parley.sessions;
+package io.parley.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,7 +14,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 @Tag("integration")
 @Timeout(60)
-class SessionRegistryIntegrationTest {
+class ConnectionRegistryIntegrationTest {
 
     @RegisterExtension
     static final ReactiveRedisExtension REDIS = new ReactiveRedisExtension();
@@ -28,35 +28,35 @@ class SessionRegistryIntegrationTest {
 
     @Test
     void listsEveryOnlineDeviceOfAUser() {
-        SessionRegistry registry = new SessionRegistry(redis, Duration.ofMinutes(1));
-        registry.register(new DeviceSession("alice", "phone", "gw-1", "c1", 1)).block();
-        registry.register(new DeviceSession("alice", "laptop", "gw-2", "c2", 2)).block();
-        registry.register(new DeviceSession("bob", "phone", "gw-1", "c3", 3)).block();
+        ConnectionRegistry registry = new ConnectionRegistry(redis, Duration.ofMinutes(1));
+        registry.register(new DeviceLocation("alice", "phone", "gw-1", "c1", 1)).block();
+        registry.register(new DeviceLocation("alice", "laptop", "gw-2", "c2", 2)).block();
+        registry.register(new DeviceLocation("bob", "phone", "gw-1", "c3", 3)).block();
 
         assertThat(registry.onlineDevices("alice").collectList().block())
-                .extracting(DeviceSession::deviceId, DeviceSession::gatewayId, DeviceSession::connectionId)
+                .extracting(DeviceLocation::deviceId, DeviceLocation::gatewayId, DeviceLocation::connectionId)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("phone", "gw-1", "c1"),
                         org.assertj.core.groups.Tuple.tuple("laptop", "gw-2", "c2"));
     }
 
     @Test
     void aDeviceWhoseEntryIsGoneIsLeftOutAndPrunedFromTheIndex() {
-        SessionRegistry registry = new SessionRegistry(redis, Duration.ofMinutes(1));
-        DeviceSession phone = new DeviceSession("gina", "phone", "gw-1", "c1", 1);
+        ConnectionRegistry registry = new ConnectionRegistry(redis, Duration.ofMinutes(1));
+        DeviceLocation phone = new DeviceLocation("gina", "phone", "gw-1", "c1", 1);
         registry.register(phone).block();
-        registry.register(new DeviceSession("gina", "laptop", "gw-2", "c2", 2)).block();
-        redis.delete(SessionKeys.device("gina", "laptop")).block();
+        registry.register(new DeviceLocation("gina", "laptop", "gw-2", "c2", 2)).block();
+        redis.delete(RegistryKeys.device("gina", "laptop")).block();
 
         assertThat(registry.onlineDevices("gina").collectList().block()).containsExactly(phone);
-        assertThat(redis.opsForSet().members(SessionKeys.index("gina")).collectList().block()).containsExactly("phone");
+        assertThat(redis.opsForSet().members(RegistryKeys.index("gina")).collectList().block()).containsExactly("phone");
         assertThat(registry.onlineDevices("nobody").collectList().block()).isEmpty();
     }
 
     @Test
     void aNewerConnectionOfTheSameDeviceIsNotRemovedByTheOlderOnesClose() {
-        SessionRegistry registry = new SessionRegistry(redis, Duration.ofMinutes(1));
-        DeviceSession old = new DeviceSession("carol", "phone", "gw-1", "old", 1);
-        DeviceSession reconnected = new DeviceSession("carol", "phone", "gw-2", "new", 2);
+        ConnectionRegistry registry = new ConnectionRegistry(redis, Duration.ofMinutes(1));
+        DeviceLocation old = new DeviceLocation("carol", "phone", "gw-1", "old", 1);
+        DeviceLocation reconnected = new DeviceLocation("carol", "phone", "gw-2", "new", 2);
         registry.register(old).block();
         registry.register(reconnected).block();
 
@@ -68,9 +68,9 @@ class SessionRegistryIntegrationTest {
 
     @Test
     void aRefreshKeepsTheEntryButNeverTakesItBackFromANewerConnection() {
-        SessionRegistry registry = new SessionRegistry(redis, Duration.ofMinutes(1));
-        DeviceSession old = new DeviceSession("erin", "phone", "gw-1", "old", 1);
-        DeviceSession reconnected = new DeviceSession("erin", "phone", "gw-2", "new", 2);
+        ConnectionRegistry registry = new ConnectionRegistry(redis, Duration.ofMinutes(1));
+        DeviceLocation old = new DeviceLocation("erin", "phone", "gw-1", "old", 1);
+        DeviceLocation reconnected = new DeviceLocation("erin", "phone", "gw-2", "new", 2);
         registry.register(old).block();
         assertThat(registry.refresh(old).block()).isTrue();
 
@@ -83,19 +83,19 @@ class SessionRegistryIntegrationTest {
 
     @Test
     void aRefreshRecreatesAnEntryRedisLost() {
-        SessionRegistry registry = new SessionRegistry(redis, Duration.ofMinutes(1));
-        DeviceSession session = new DeviceSession("frank", "phone", "gw-1", "c", 1);
-        registry.register(session).block();
-        redis.delete(SessionKeys.device("frank", "phone"), SessionKeys.index("frank")).block();
+        ConnectionRegistry registry = new ConnectionRegistry(redis, Duration.ofMinutes(1));
+        DeviceLocation location = new DeviceLocation("frank", "phone", "gw-1", "c", 1);
+        registry.register(location).block();
+        redis.delete(RegistryKeys.device("frank", "phone"), RegistryKeys.index("frank")).block();
 
-        assertThat(registry.refresh(session).block()).isTrue();
-        assertThat(registry.onlineDevices("frank").collectList().block()).containsExactly(session);
+        assertThat(registry.refresh(location).block()).isTrue();
+        assertThat(registry.onlineDevices("frank").collectList().block()).containsExactly(location);
     }
 
     @Test
     void entriesOfAGatewayThatStopsRefreshingExpire() {
-        SessionRegistry registry = new SessionRegistry(redis, Duration.ofSeconds(1));
-        registry.register(new DeviceSession("dave", "phone", "gw-dead", "c", 1)).block();
+        ConnectionRegistry registry = new ConnectionRegistry(redis, Duration.ofSeconds(1));
+        registry.register(new DeviceLocation("dave", "phone", "gw-dead", "c", 1)).block();
         assertThat(registry.onlineDevices("dave").collectList().block()).hasSize(1);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> registry.onlineDevices("dave").collectList().block().isEmpty());
@@ -103,7 +103,7 @@ class SessionRegistryIntegrationTest {
 
     @Test
     void gatewaysAnnounceWhereTheyAcceptDeliveries() {
-        SessionRegistry registry = new SessionRegistry(redis, Duration.ofMinutes(1));
+        ConnectionRegistry registry = new ConnectionRegistry(redis, Duration.ofMinutes(1));
         registry.announceGateway(new GatewayAddress("gw-9", "10.0.0.9", 9080), Duration.ofMinutes(1)).block();
 
         assertThat(registry.gateway("gw-9").block()).isEqualTo(new GatewayAddress("gw-9", "10.0.0.9", 9080));

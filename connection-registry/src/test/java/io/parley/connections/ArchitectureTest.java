@@ -1,4 +1,4 @@
-package io.parley.sessions;
+package io.parley.connections;
 
 import io.parley.architecture.ParleyArchitecture;
 import org.junit.jupiter.api.Test;
@@ -8,6 +8,6 @@ class ArchitectureTest {
 
     @Test
     void followsParleyRules() {
-        ParleyArchitecture.check("io.parley.sessions");
+        ParleyArchitecture.check("io.parley.connections");
     }
 }

@@ -1,4 +1,4 @@
-package io.parley.sessions;
+package io.parley.connections;
 
 import java.util.Objects;
 
