@@ -15,6 +15,7 @@ import io.parley.proto.chat.v1.SendRequest;
 import io.parley.proto.chat.v1.SendResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -153,6 +154,28 @@ class SendIntegrationTest extends ChatServiceIntegrationTest {
     }
 
     @Test
+    void aSendToAUserWithoutAnAccountIsRefusedAsNotAMemberAndNothingIsStored() {
+        String alice = newUser();
+        String nobody = newUser();
+        DIRECTORY.noAccount(nobody);
+        ChatId chat = chatOf(alice, nobody);
+
+        assertThatThrownBy(() -> send(alice, "phone", chat, "to-nobody", "hello?"))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+                    assertThat(errorInfo(e).getReason()).isEqualTo("NOT_A_MEMBER");
+                });
+        // the answer is cached like a block: another send is refused without asking user-service again
+        assertThatThrownBy(() -> send(alice, "phone", chat, "to-nobody-2", "hello?"))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e ->
+                        assertThat(errorInfo(e).getReason()).isEqualTo("NOT_A_MEMBER"));
+        assertThat(DIRECTORY.checksOf(alice, nobody)).isEqualTo(1);
+        assertNothingPersisted(alice, "to-nobody", chat);
+        assertNothingPersisted(alice, "to-nobody-2", chat);
+        assertThat(cql.execute("SELECT chat_id FROM chats_by_user WHERE user_id = ?", nobody).all()).isEmpty();
+    }
+
+    @Test
     void blockedUsersCannotMessageEachOtherInEitherDirection() {
         String alice = newUser();
         String bob = newUser();
@@ -202,6 +225,7 @@ class SendIntegrationTest extends ChatServiceIntegrationTest {
             assertThat(errorInfo(e).getReason()).isEqualTo(reason);
         });
         assertNothingPersisted(alice, "bad", chat);
+        assertThat(topics().readAll(MESSAGES)).noneMatch(record -> request.getChatId().equals(record.key()));
     }
 
     static Stream<Arguments> malformedSendsAreRefusedWithTheirReason() {
@@ -210,12 +234,22 @@ class SendIntegrationTest extends ChatServiceIntegrationTest {
                 Arguments.of((UnaryOperator<SendRequest.Builder>) b -> b.setBody(ByteString.copyFrom(new byte[65_537])), "BODY_TOO_LARGE"),
                 // users of the chat id out of order
                 Arguments.of((UnaryOperator<SendRequest.Builder>) b -> b.setChatId("d:zzz:aaa"), "BAD_CHAT_ID"),
+                // the other user is not a UUID: refused here, not by user-service as a malformed id (was UNAVAILABLE)
+                Arguments.of((UnaryOperator<SendRequest.Builder>) b -> b.setChatId("d:" + b.getUserId() + ":zzz"), "BAD_CHAT_ID"),
+                // the other user's id in upper case: the same user spelled differently would get a second inbox
+                Arguments.of((UnaryOperator<SendRequest.Builder>) SendIntegrationTest::otherUserInUpperCase, "BAD_CHAT_ID"),
                 // no content type
                 Arguments.of((UnaryOperator<SendRequest.Builder>) b -> b.clearContentType(), "MISSING_FIELD"),
                 // no client_msg_id
                 Arguments.of((UnaryOperator<SendRequest.Builder>) b -> b.clearClientMsgId(), "MISSING_FIELD"),
                 // a client_msg_id of 65 characters
                 Arguments.of((UnaryOperator<SendRequest.Builder>) b -> b.setClientMsgId("x".repeat(65)), "BAD_CLIENT_MSG_ID"));
+    }
+
+    private static SendRequest.Builder otherUserInUpperCase(SendRequest.Builder request) {
+        String sender = request.getUserId();
+        String other = ChatId.parse(request.getChatId()).membersOtherThan(sender).get(0).toUpperCase(Locale.ROOT);
+        return request.setChatId(sender.compareTo(other) < 0 ? "d:" + sender + ":" + other : "d:" + other + ":" + sender);
     }
 
     private void assertNothingPersisted(String userId, String clientMsgId, ChatId chat) {

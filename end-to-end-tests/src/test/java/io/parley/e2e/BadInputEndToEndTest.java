@@ -12,6 +12,8 @@ import io.parley.protocol.ErrorCode;
 import io.parley.protocol.Protocol;
 import io.parley.protocol.ServerFrame;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,6 +51,12 @@ class BadInputEndToEndTest extends EndToEndTest {
                     new Object[] {send("m2", mallorysChat, "x".repeat(Protocol.MAX_BODY_BYTES + 1)), ErrorCode.BODY_TOO_LARGE},
                     // a chat Mallory is not in
                     new Object[] {send("m3", alicesChat, "let me in"), ErrorCode.NOT_A_MEMBER},
+                    // a chat with a user who has no account does not exist
+                    new Object[] {send("m6", ChatIds.direct(mallory.userId(), UUID.randomUUID().toString()), "anyone?"),
+                            ErrorCode.NOT_A_MEMBER},
+                    // Bob's id in upper case: not another spelling of Bob's chat, a malformed chat id
+                    new Object[] {send("m7", ChatIds.direct(mallory.userId(), bob.userId().toUpperCase(Locale.ROOT)), "hi"),
+                            ErrorCode.INVALID_FIELD},
                     // Mallory's token, claiming to be Alice: frames never choose their user
                     new Object[] {"{\"type\":\"send\",\"ref\":\"r\",\"client_msg_id\":\"m4\",\"chat\":\"" + alicesChat
                             + "\",\"content_type\":\"text/plain\",\"body\":\"it's me, alice\",\"from\":\"" + alice.userId()

@@ -2,11 +2,15 @@ package io.parley.chat.chats;
 
 import io.parley.chat.error.ChatException;
 import io.parley.proto.error.v1.ErrorReason;
+import io.parley.chat.users.Reach;
 import io.parley.chat.users.UserDirectoryClient;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Who may do what in a chat: only members read or write it; a blocked pair cannot message each other. */
+/**
+ * Who may do what in a chat: only members read or write it; a chat with a user who does not exist does not
+ * exist either; a blocked pair cannot message each other.
+ */
 public final class ChatAuthorizer {
 
     private final UserDirectoryClient directory;
@@ -22,16 +26,21 @@ public final class ChatAuthorizer {
     }
 
     /**
-     * Completes if {@code userId} may send to {@code chat}; fails with NOT_A_MEMBER, BLOCKED (either user
-     * blocks the other), or USER_DIRECTORY_UNAVAILABLE (fails closed: no block check, no send).
+     * Completes if {@code userId} may send to {@code chat}; fails with NOT_A_MEMBER (the sender is not in the
+     * chat, or the other user does not exist, so neither does the chat), BLOCKED (either user blocks the other),
+     * or USER_DIRECTORY_UNAVAILABLE (fails closed: no check, no send).
      */
     public CompletableFuture<Void> authorizeSend(String userId, ChatId chat) {
         requireMember(userId, chat);
-        List<CompletableFuture<Boolean>> checks = chat.membersOtherThan(userId).stream()
-                .map(other -> directory.eitherBlocks(userId, other))
+        List<CompletableFuture<Reach>> checks = chat.membersOtherThan(userId).stream()
+                .map(other -> directory.reach(userId, other))
                 .toList();
         return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).thenRun(() -> {
-            if (checks.stream().anyMatch(CompletableFuture::join)) {
+            List<Reach> answers = checks.stream().map(CompletableFuture::join).toList();
+            if (answers.contains(Reach.UNKNOWN_USER)) {
+                throw new ChatException(ErrorReason.NOT_A_MEMBER, "this chat does not exist");
+            }
+            if (answers.contains(Reach.BLOCKED)) {
                 throw new ChatException(ErrorReason.BLOCKED, "messages between you and this user are blocked");
             }
         });

@@ -6,11 +6,13 @@ import java.util.regex.Pattern;
 /**
  * A 1:1 chat's id, deterministic for the pair: {@code d:<lower user id>:<higher user id>} in
  * lexicographic order, so both users (and every service) name the chat the same way without a lookup.
+ * User ids are user-service's UUIDs in canonical lower-case form, as access tokens carry them: one user has
+ * exactly one spelling, so an upper-case copy of an id can never name a second chat (and inbox) of the pair.
  * Group ids ({@code g:<groupId>}) are recognised but refused until group-service owns their membership.
  */
 public record ChatId(String value, String lowerUserId, String higherUserId) {
 
-    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern USER_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final String DIRECT_PREFIX = "d:";
     private static final String GROUP_PREFIX = "g:";
 
@@ -69,7 +71,7 @@ public record ChatId(String value, String lowerUserId, String higherUserId) {
 
     private static void requireUserId(String userId) {
         if (userId == null || !USER_ID.matcher(userId).matches()) {
-            throw new BadChatIdException("user ids in a chat id are 1..64 characters of [A-Za-z0-9_-]");
+            throw new BadChatIdException("user ids in a chat id are UUIDs in lower case");
         }
     }
 }

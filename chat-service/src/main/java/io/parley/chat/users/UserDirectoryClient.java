@@ -16,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * user-service's UserDirectory as chat-service needs it: is a pair blocked, does a user send read receipts.
+ * user-service's UserDirectory as chat-service needs it: may one user reach another (does the other exist, is
+ * the pair blocked), does a user send read receipts.
  * Answers are cached for {@link UserDirectorySettings#cacheTtl()}; failed calls are not cached. A failure
  * surfaces as {@link ErrorReason#USER_DIRECTORY_UNAVAILABLE}, so callers decide whether to fail closed.
  */
@@ -36,8 +37,11 @@ public final class UserDirectoryClient {
         this.readReceipts = Caffeine.newBuilder().expireAfterWrite(settings.cacheTtl()).maximumSize(MAX_CACHED).buildAsync();
     }
 
-    /** True if either user blocks the other: then {@code userId} may not message {@code targetUserId}. */
-    public CompletableFuture<Boolean> eitherBlocks(String userId, String targetUserId) {
+    /**
+     * Whether {@code userId} may message {@code targetUserId}: one CheckBlocked call answers both "does the
+     * target exist" and "does either block the other", and the answer is cached, so a send costs no extra call.
+     */
+    public CompletableFuture<Reach> reach(String userId, String targetUserId) {
         return blocks.get(new Pair(userId, targetUserId), (pair, executor) -> UnaryCalls.<CheckBlockedResponse>future(
                         observer -> withDeadline().checkBlocked(CheckBlockedRequest.newBuilder()
                                 .setUserId(pair.userId()).setTargetUserId(pair.targetUserId()).build(), observer)))
@@ -45,7 +49,7 @@ public final class UserDirectoryClient {
                     if (failure != null) {
                         throw unavailable(failure);
                     }
-                    return response.getBlockedByTarget() || response.getBlocksTarget();
+                    return Reach.of(response);
                 });
     }
 

@@ -3,6 +3,8 @@ package io.parley.chat.chats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,6 +32,25 @@ class ChatIdTest {
         assertThat(chat.membersOtherThan(ALICE)).containsExactly(BOB);
     }
 
+    @Test
+    void anyTwoUserIdsMakeOneChatThatParsesBackButNotInAnotherCase() {
+        for (int i = 0; i < 1_000; i++) {
+            String a = UUID.randomUUID().toString();
+            String b = UUID.randomUUID().toString();
+            ChatId chat = ChatId.direct(a, b);
+
+            assertThat(ChatId.parse(chat.value())).isEqualTo(chat).isEqualTo(ChatId.direct(b, a));
+            assertThatThrownBy(() -> ChatId.parse(chat.value().toUpperCase(Locale.ROOT)))
+                    .isInstanceOf(BadChatIdException.class);
+        }
+    }
+
+    @Test
+    void aUserIdInAnotherCaseIsNotTheSameUser() {
+        assertThatThrownBy(() -> ChatId.direct(ALICE, BOB.toUpperCase(Locale.ROOT)))
+                .isInstanceOf(BadChatIdException.class).hasMessageContaining("lower case");
+    }
+
     @ParameterizedTest
     @MethodSource
     void rejectsMalformedIds(String id) {
@@ -54,6 +75,20 @@ class ChatIdTest {
                 Arguments.of("d:" + ALICE + ":" + BOB + ":x"),
                 // characters outside user ids
                 Arguments.of("d:al ice:bob"),
+                // user ids that are not UUIDs (user-service would answer MALFORMED_ID, not a missing user)
+                Arguments.of("d:alice:bob"),
+                // one upper-case user id: the same user spelled differently would name a second chat
+                Arguments.of("d:" + ALICE + ":" + BOB.toUpperCase(Locale.ROOT)),
+                // both upper-case (lexicographic order is kept, the case is not canonical)
+                Arguments.of("d:" + ALICE.toUpperCase(Locale.ROOT) + ":" + BOB.toUpperCase(Locale.ROOT)),
+                // a UUID without dashes
+                Arguments.of("d:" + ALICE.replace("-", "") + ":" + BOB),
+                // a UUID in braces
+                Arguments.of("d:{" + ALICE + "}:" + BOB),
+                // a UUID with a digit missing, which UUID.fromString would still accept
+                Arguments.of("d:" + ALICE + ":" + BOB.replaceFirst("7d1e", "7d1")),
+                // a trailing newline
+                Arguments.of("d:" + ALICE + ":" + BOB + "\n"),
                 // empty user id
                 Arguments.of("d::" + BOB),
                 // group chats are not supported yet

@@ -9,6 +9,7 @@ import io.parley.chat.error.ChatException;
 import io.parley.proto.error.v1.ErrorReason;
 import io.parley.proto.chat.v1.SendRequest;
 import io.parley.protocol.Protocol;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,13 +19,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class SendRequestValidatorTest {
 
+    private static final String ALICE = "0b6f2c4e-3f0a-4c1e-9a3e-1f4d5c6b7a80";
+    private static final String BOB = "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6";
     private static final SendRequest VALID = SendRequest.newBuilder()
-            .setUserId("alice").setDeviceId("phone").setClientMsgId("c-1").setChatId("d:alice:bob")
+            .setUserId(ALICE).setDeviceId("phone").setClientMsgId("c-1").setChatId("d:" + ALICE + ":" + BOB)
             .setContentType("text/plain").setBody(ByteString.copyFromUtf8("hi")).build();
 
     @Test
     void acceptsAWellFormedRequestAndNamesItsChat() {
-        assertThat(SendRequestValidator.validate(VALID).value()).isEqualTo("d:alice:bob");
+        assertThat(SendRequestValidator.validate(VALID).value()).isEqualTo("d:" + ALICE + ":" + BOB);
     }
 
     @Test
@@ -66,10 +69,21 @@ class SendRequestValidatorTest {
                 bad(b -> b.setBody(ByteString.copyFrom(new byte[Protocol.MAX_BODY_BYTES + 1])), ErrorReason.BODY_TOO_LARGE));
     }
 
-    @Test
-    void aMalformedChatIdIsABadChatId() {
-        SendRequest request = VALID.toBuilder().setChatId("d:bob:alice").build();
+    @ParameterizedTest
+    @MethodSource
+    void aMalformedChatIdIsABadChatId(String chatId) {
+        SendRequest request = VALID.toBuilder().setChatId(chatId).build();
         assertThatThrownBy(() -> SendRequestValidator.validate(request)).isInstanceOf(BadChatIdException.class);
+    }
+
+    static Stream<String> aMalformedChatIdIsABadChatId() {
+        return Stream.of(
+                // users out of order
+                "d:" + BOB + ":" + ALICE,
+                // user ids that are not UUIDs: BAD_CHAT_ID here, never a user-directory failure later
+                "d:alice:bob",
+                // the other user's id in upper case
+                "d:" + ALICE + ":" + BOB.toUpperCase(Locale.ROOT));
     }
 
     private static Arguments bad(UnaryOperator<SendRequest.Builder> change, ErrorReason reason) {

@@ -12,6 +12,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,6 +24,8 @@ final class JwksServer implements AutoCloseable {
     private final HttpServer server;
     private final AtomicReference<String> document = new AtomicReference<>("{\"keys\":[]}");
     private final AtomicInteger downloads = new AtomicInteger();
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private volatile CountDownLatch held = new CountDownLatch(0);
 
     JwksServer() {
         try {
@@ -30,9 +35,10 @@ final class JwksServer implements AutoCloseable {
         }
         server.createContext("/v1/.well-known/jwks.json", exchange -> {
             downloads.incrementAndGet();
+            awaitRelease();
             byte[] body = document.get().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(failing.get() ? 503 : 200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
@@ -45,6 +51,30 @@ final class JwksServer implements AutoCloseable {
         document.set(new JWKSet(publicKeys).toString());
     }
 
+    /** While failing, every download is answered 503, as by a user-service that is starting or overloaded. */
+    void failing(boolean failing) {
+        this.failing.set(failing);
+    }
+
+    /** Downloads wait (the first one blocks the server's one thread, so later ones queue) until {@link #release()}. */
+    void hold() {
+        held = new CountDownLatch(1);
+    }
+
+    void release() {
+        held.countDown();
+    }
+
+    private void awaitRelease() {
+        try {
+            if (!held.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never released the held JWKS download");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/.well-known/jwks.json");
     }
@@ -55,6 +85,7 @@ final class JwksServer implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 }

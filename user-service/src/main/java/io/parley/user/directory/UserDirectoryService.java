@@ -63,12 +63,16 @@ class UserDirectoryService extends UserDirectoryGrpc.UserDirectoryImplBase {
 
     @Override
     public void checkBlocked(CheckBlockedRequest request, StreamObserver<CheckBlockedResponse> observer) {
-        UnaryReplies.reply(Mono.defer(() -> blocks.check(Ids.parse(request.getUserId(), "user_id"),
-                        Ids.parse(request.getTargetUserId(), "target_user_id"))
-                .map(status -> CheckBlockedResponse.newBuilder()
-                        .setBlockedByTarget(status.blockedByTarget())
-                        .setBlocksTarget(status.blocksTarget())
-                        .build())), observer, DirectoryErrors::from);
+        UnaryReplies.reply(Mono.defer(() -> {
+            UUID userId = Ids.parse(request.getUserId(), "user_id");
+            UUID targetUserId = Ids.parse(request.getTargetUserId(), "target_user_id");
+            return Mono.zip(blocks.check(userId, targetUserId), accounts.exists(targetUserId))
+                    .map(both -> CheckBlockedResponse.newBuilder()
+                            .setBlockedByTarget(both.getT1().blockedByTarget())
+                            .setBlocksTarget(both.getT1().blocksTarget())
+                            .setTargetUnknown(!both.getT2())
+                            .build());
+        }), observer, DirectoryErrors::from);
     }
 
     @Override

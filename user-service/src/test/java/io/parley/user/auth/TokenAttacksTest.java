@@ -57,7 +57,7 @@ class TokenAttacksTest extends UserServiceIntegrationTest {
 
     private ReactiveJwtDecoder verifierAt(Clock clock) {
         return ParleyJwtDecoders.fromJwkSetUri(new TokenVerificationProperties(
-                URI.create(baseUrl() + "/v1/.well-known/jwks.json"), ISSUER, "parley", Duration.ofSeconds(30), Duration.ofSeconds(5)), clock);
+                URI.create(baseUrl() + "/v1/.well-known/jwks.json"), ISSUER, "parley", Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(30)), clock);
     }
 
     @Test

@@ -77,6 +77,16 @@ class UserDirectoryGrpcTest extends UserServiceIntegrationTest {
         assertThat(aliceToBob.getBlocksTarget()).isFalse();
         assertThat(bobToAlice.getBlockedByTarget()).isFalse();
         assertThat(bobToAlice.getBlocksTarget()).isTrue();
+        assertThat(aliceToBob.getTargetUnknown()).isFalse();
+        assertThat(bobToAlice.getTargetUnknown()).isFalse();
+    }
+
+    @Test
+    void checkBlockedSaysWhenTheTargetDoesNotExist() {
+        CheckBlockedResponse toNobody = directory.checkBlocked(CheckBlockedRequest.newBuilder()
+                .setUserId(alice.userId().toString()).setTargetUserId(UUID.randomUUID().toString()).build());
+
+        assertThat(toNobody).isEqualTo(CheckBlockedResponse.newBuilder().setTargetUnknown(true).build());
     }
 
     @Test
