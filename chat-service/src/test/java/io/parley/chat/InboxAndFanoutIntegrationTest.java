@@ -11,6 +11,7 @@ import io.parley.chat.chats.ChatId;
 import io.parley.connections.ConnectionRegistry;
 import io.parley.connections.DeviceLocation;
 import io.parley.connections.GatewayAddress;
+import io.parley.grpc.calls.GrpcMessageLimits;
 import io.parley.proto.chat.v1.ChatMessage;
 import io.parley.proto.chat.v1.FetchInboxRequest;
 import io.parley.proto.chat.v1.FetchInboxResponse;
@@ -33,6 +34,29 @@ class InboxAndFanoutIntegrationTest extends ChatServiceIntegrationTest {
     ConnectionRegistry sessions;
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
+
+    @Test
+    void syncPagesOfLargeMessagesAreBoundedByBytesSoTheyAlwaysFitAGatewaysLimit() {
+        // 80 bodies of 60 KB: a page of 100 entries would be 4.8 MB, over gRPC's default 4 MiB inbound limit, which
+        // this test's client keeps, like a gateway before the limits were set: the device could never sync again.
+        String alice = newUser();
+        String bob = newUser();
+        ChatId chat = chatOf(alice, bob);
+        String body = "x".repeat(60_000);
+        for (int i = 0; i < 80; i++) {
+            send(alice, "phone", chat, "big-" + i, body);
+        }
+        List<InboxEntry> all = awaitInbox(bob, 80);
+
+        FetchInboxResponse first = chat().fetchInbox(FetchInboxRequest.newBuilder().setUserId(bob).setDeviceId("phone")
+                .setAfterInboxSeq(0).setLimit(100).build());
+
+        assertThat(first.getEntriesCount()).isBetween(1, 79);
+        assertThat(first.getEntriesList().stream().mapToInt(InboxEntry::getSerializedSize).sum())
+                .isLessThanOrEqualTo(GrpcMessageLimits.MAX_INBOX_PAGE_BYTES);
+        assertThat(first.getHasMore()).isTrue();
+        assertThat(all).extracting(InboxEntry::getInboxSeq).isEqualTo(LongStream.rangeClosed(1, 80).boxed().toList());
+    }
 
     @Test
     void aUsersInboxSeqIsGaplessAcrossChatsAndKeepsEachChatsOrder() {

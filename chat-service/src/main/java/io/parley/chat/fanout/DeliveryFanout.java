@@ -1,6 +1,7 @@
 package io.parley.chat.fanout;
 
 import io.parley.connections.DeviceLocation;
+import io.parley.grpc.calls.GrpcMessageLimits;
 import io.parley.proto.chat.v1.InboxEntry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,8 +91,10 @@ public final class DeliveryFanout {
 
     private CompletableFuture<Void> deliver(String userId, List<InboxEntry> entries) {
         return onlineDevices(userId, 0).thenCompose(online -> {
+            List<List<InboxEntry>> chunks = online.isEmpty() ? List.of()
+                    : DeliveryChunks.of(entries, GrpcMessageLimits.MAX_DELIVER_BYTES);
             List<CompletableFuture<FanoutOutcome>> deliveries = online.stream()
-                    .map(device -> deliver(device, entries, 0))
+                    .map(device -> deliverInOrder(device, chunks, 0))
                     .toList();
             return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new)).thenCompose(all -> {
                 boolean reached = deliveries.stream().anyMatch(d -> d.join() == FanoutOutcome.QUEUED);
@@ -116,6 +119,14 @@ public final class DeliveryFanout {
             metrics.count(FanoutOutcome.FAILED);
             return CompletableFuture.completedFuture(List.<DeviceLocation>of());
         }).thenCompose(result -> result);
+    }
+
+    /** The chunks one after the other; after one that is not queued the rest are left to the device's sync. */
+    private CompletableFuture<FanoutOutcome> deliverInOrder(DeviceLocation device, List<List<InboxEntry>> chunks, int next) {
+        return deliver(device, chunks.get(next), 0).thenCompose(outcome -> outcome != FanoutOutcome.QUEUED
+                || next + 1 == chunks.size()
+                        ? CompletableFuture.completedFuture(outcome)
+                        : deliverInOrder(device, chunks, next + 1));
     }
 
     private CompletableFuture<FanoutOutcome> deliver(DeviceLocation device, List<InboxEntry> entries, int attempt) {

@@ -8,6 +8,7 @@ import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.parley.connections.GatewayAddress;
+import io.parley.grpc.calls.GrpcMessageLimits;
 import java.time.Duration;
 import org.springframework.beans.factory.DisposableBean;
 
@@ -35,6 +36,7 @@ final class GatewayChannels implements DisposableBean {
     ManagedChannel channel(GatewayAddress gateway) {
         return channels.get(gateway.host() + ":" + gateway.grpcPort(), target -> Grpc.newChannelBuilder(target,
                         InsecureChannelCredentials.create())
+                .maxInboundMessageSize(GrpcMessageLimits.MAX_MESSAGE_BYTES)
                 .intercept(tracing)
                 .build());
     }

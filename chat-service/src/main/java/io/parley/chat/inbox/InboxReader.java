@@ -1,10 +1,11 @@
 package io.parley.chat.inbox;
 
 import io.parley.chat.error.ChatException;
-import io.parley.proto.error.v1.ErrorReason;
 import io.parley.chat.sequencing.SequenceCounters;
+import io.parley.grpc.calls.GrpcMessageLimits;
 import io.parley.proto.chat.v1.FetchInboxRequest;
 import io.parley.proto.chat.v1.FetchInboxResponse;
+import io.parley.proto.error.v1.ErrorReason;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,7 +29,9 @@ public final class InboxReader {
 
     /**
      * One page after the cursor, oldest first and without holes: it stops before an entry that is still being
-     * written, so a device that advances its cursor to the page's end can never skip one.
+     * written, so a device that advances its cursor to the page's end can never skip one. A page holds at most
+     * {@code limit} entries and {@link GrpcMessageLimits#MAX_INBOX_PAGE_BYTES} of them, so it always fits the gateway's
+     * inbound limit whatever the bodies' sizes.
      */
     public CompletableFuture<FetchInboxResponse> fetch(FetchInboxRequest request) {
         ChatException.require("user_id", request.getUserId());
@@ -38,7 +41,8 @@ public final class InboxReader {
         int limit = request.getLimit() == 0 ? DEFAULT_LIMIT : request.getLimit();
         String userId = request.getUserId();
         long after = request.getAfterInboxSeq();
-        return latestSeq(userId).thenCompose(latest -> store.range(userId, after, latest, limit, true)
+        return latestSeq(userId).thenCompose(latest -> store.range(userId, after, latest, limit,
+                        GrpcMessageLimits.MAX_INBOX_PAGE_BYTES)
                 .thenApply(entries -> {
                     long last = entries.isEmpty() ? after : entries.get(entries.size() - 1).getInboxSeq();
                     return FetchInboxResponse.newBuilder()

@@ -109,17 +109,17 @@ public final class InboxStore {
     }
 
     /**
-     * The entries with {@code after < inbox_seq <= upTo}, oldest first, at most {@code limit}, stopping
-     * before the first missing seq when {@code contiguous} (a device's cursor must never jump over an entry
-     * that is being written).
+     * The entries with {@code after < inbox_seq <= upTo}, oldest first, at most {@code limit} entries and
+     * {@code maxBytes} of entries (but always the first one), stopping before the first missing seq: a device's
+     * cursor must never jump over an entry that is being written.
      */
-    CompletableFuture<List<InboxEntry>> range(String userId, long after, long upTo, int limit, boolean contiguous) {
-        return collect(userId, after, upTo, limit, contiguous, new ArrayList<>());
+    CompletableFuture<List<InboxEntry>> range(String userId, long after, long upTo, int limit, int maxBytes) {
+        return collect(userId, after, upTo, limit, new PageBudget(maxBytes), new ArrayList<>());
     }
 
-    private CompletableFuture<List<InboxEntry>> collect(String userId, long after, long upTo, int limit, boolean contiguous,
-            List<InboxEntry> entries) {
-        if (entries.size() >= limit || after >= upTo) {
+    private CompletableFuture<List<InboxEntry>> collect(String userId, long after, long upTo, int limit,
+            PageBudget budget, List<InboxEntry> entries) {
+        if (entries.size() >= limit || after >= upTo || budget.spent()) {
             return CompletableFuture.completedFuture(entries);
         }
         long bucket = SeqBuckets.of(after + 1);
@@ -128,17 +128,41 @@ public final class InboxStore {
             long expected = after + 1;
             for (Row row : rows) {
                 long seq = row.getLong(0);
-                if (contiguous && seq != expected) {
+                ByteBuffer blob = row.getByteBuffer(1);
+                if (seq != expected || !budget.take(blob.remaining(), entries.isEmpty())) {
                     return CompletableFuture.completedFuture(entries);
                 }
-                entries.add(parse(row.getByteBuffer(1)));
+                entries.add(parse(blob));
                 expected = seq + 1;
             }
-            boolean missingInBucket = contiguous && expected <= bucketEnd;
+            boolean missingInBucket = expected <= bucketEnd;
             return entries.size() >= limit || missingInBucket
                     ? CompletableFuture.completedFuture(entries)
-                    : collect(userId, bucketEnd, upTo, limit, contiguous, entries);
+                    : collect(userId, bucketEnd, upTo, limit, budget, entries);
         });
+    }
+
+    /** The bytes a page may still take; the first entry always fits, so a page is never empty for its size. */
+    private static final class PageBudget {
+
+        private long left;
+
+        PageBudget(int maxBytes) {
+            this.left = maxBytes;
+        }
+
+        boolean take(int bytes, boolean first) {
+            if (bytes > left && !first) {
+                left = 0;
+                return false;
+            }
+            left -= bytes;
+            return true;
+        }
+
+        boolean spent() {
+            return left <= 0;
+        }
     }
 
     private static InboxEntry parse(ByteBuffer bytes) {

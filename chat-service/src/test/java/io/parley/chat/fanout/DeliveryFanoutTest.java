@@ -3,8 +3,10 @@ package io.parley.chat.fanout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.google.protobuf.ByteString;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parley.connections.DeviceLocation;
+import io.parley.grpc.calls.GrpcMessageLimits;
 import io.parley.proto.chat.v1.ChatMessage;
 import io.parley.proto.chat.v1.InboxEntry;
 import java.time.Duration;
@@ -108,6 +110,51 @@ class DeliveryFanoutTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> delivered.size() == 10);
         assertThat(delivered).containsExactly("phone:1", "phone:2", "phone:3", "phone:4", "phone:5", "phone:6",
                 "phone:7", "phone:8", "phone:9", "phone:10");
+    }
+
+    @Test
+    void aBatchLargerThanOneCallTakesIsDeliveredInSeveralCallsInOrder() {
+        // 40 entries of 60 KB: 2.4 MB in one Deliver would exceed the gateway's limit and fail every time.
+        List<Integer> callBytes = Collections.synchronizedList(new ArrayList<>());
+        DeliveryFanout fanout = fanout(user -> CompletableFuture.completedFuture(List.of(PHONE)), (device, entries) -> {
+            callBytes.add(entries.stream().mapToInt(InboxEntry::getSerializedSize).sum());
+            return queued(device, entries);
+        });
+        List<InboxEntry> batch = new ArrayList<>();
+        for (int seq = 1; seq <= 40; seq++) {
+            batch.add(large(message("bob", seq, "alice"), 60_000));
+        }
+
+        fanout.dispatch(batch);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivered.size() == 40);
+        assertThat(delivered).isEqualTo(batch.stream().map(entry -> "phone:" + entry.getInboxSeq()).toList());
+        assertThat(callBytes).hasSizeGreaterThan(1).allSatisfy(bytes ->
+                assertThat(bytes).isLessThanOrEqualTo(GrpcMessageLimits.MAX_DELIVER_BYTES));
+        assertThat(pushed).isEmpty();
+    }
+
+    @Test
+    void afterAChunkIsNotTakenTheRestIsLeftToTheDevicesSync() {
+        AtomicInteger calls = new AtomicInteger();
+        DeliveryFanout fanout = fanout(user -> CompletableFuture.completedFuture(List.of(PHONE)),
+                (device, entries) -> calls.incrementAndGet() == 1 ? queued(device, entries)
+                        : CompletableFuture.completedFuture(FanoutOutcome.OVERLOADED));
+        List<InboxEntry> batch = new ArrayList<>();
+        for (int seq = 1; seq <= 40; seq++) {
+            batch.add(large(message("bob", seq, "alice"), 60_000));
+        }
+
+        fanout.dispatch(batch);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() == 2);
+        assertThat(delivered).isNotEmpty().hasSizeLessThan(40);
+        assertThat(delivered.get(0)).isEqualTo("phone:1");
+    }
+
+    private static InboxEntry large(InboxEntry entry, int bodyBytes) {
+        return entry.toBuilder().setMessage(entry.getMessage().toBuilder()
+                .setBody(ByteString.copyFrom(new byte[bodyBytes]))).build();
     }
 
     private DeliveryFanout fanout(OnlineDevices devices, DeviceDelivery delivery) {
