@@ -2,19 +2,20 @@ package io.parley.push.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.cassandra.async.ReactiveCql;
+import io.parley.push.tokens.Platform;
 import io.parley.push.tokens.PushTokenStore;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import io.parley.push.tokens.Platform;
-import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** Delivery of push requests through the platforms whose credentials are set (each platform's package adds its sender). */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
 

@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -33,7 +34,7 @@ class TokenProblems {
 
     @ExceptionHandler(WebExchangeBindException.class)
     ResponseEntity<ProblemDetail> binding(WebExchangeBindException e) {
-        org.springframework.validation.FieldError first = e.getFieldErrors().get(0);
+        FieldError first = e.getFieldErrors().get(0);
         return invalidField(first.getField(), first.getDefaultMessage());
     }
 

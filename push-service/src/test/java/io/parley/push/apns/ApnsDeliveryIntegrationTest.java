@@ -10,20 +10,15 @@ import com.eatthepath.pushy.apns.server.RejectionReason;
 import io.parley.proto.chat.v1.PushRequest;
 import io.parley.push.support.LocalApns;
 import io.parley.push.support.PushServiceIntegrationTest;
-import io.parley.push.tokens.PushTokenStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** push-requests delivered over APNs' real HTTP/2 protocol to a local APNs (Pushy's mock server). */
 class ApnsDeliveryIntegrationTest extends PushServiceIntegrationTest {
-
-    @Autowired
-    private PushTokenStore tokens;
 
     @Test
     void anOfflineIPhoneGetsOneAlertPerMessageCollapsedPerChatWithoutTheBody() {
@@ -45,7 +40,7 @@ class ApnsDeliveryIntegrationTest extends PushServiceIntegrationTest {
         assertThat(push.getPriority()).isEqualTo(DeliveryPriority.IMMEDIATE);
         assertThat(push.getCollapseId()).hasSize(22).doesNotContain(bob).doesNotContain(alice);
         assertThat(push.getExpiration()).isEqualTo(
-                Instant.ofEpochMilli(request.getRequestedAtEpochMillis()).plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                Instant.ofEpochMilli(request.getRequestedAtEpochMillis()).plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS));
         assertThat(push.getPayload())
                 .contains("\"chat_id\":\"" + chatId + "\"", "\"sender_user_id\":\"" + alice + "\"", "\"seq\":7",
                         "\"loc-key\":\"" + ApnsPushSender.ALERT_KEY + "\"", "\"mutable-content\":1")
@@ -82,7 +77,7 @@ class ApnsDeliveryIntegrationTest extends PushServiceIntegrationTest {
 
         produce(pushRequest(bob, newId(), newMessageId(), 1));
 
-        await().atMost(patience()).until(() -> tokens.of(UUID.fromString(bob), UUID.fromString(phone)).blockOptional().isEmpty());
+        await().atMost(patience()).until(() -> !hasToken(bob, phone));
     }
 
     @Test
@@ -95,7 +90,7 @@ class ApnsDeliveryIntegrationTest extends PushServiceIntegrationTest {
 
         produce(pushRequest(bob, newId(), messageId, 1));
 
-        await().atMost(patience()).until(() -> tokens.of(UUID.fromString(bob), UUID.fromString(phone)).blockOptional().isEmpty());
+        await().atMost(patience()).until(() -> !hasToken(bob, phone));
         assertThat(APNS.rejectedMentioning(messageId)).extracting(LocalApns.Rejection::reason)
                 .containsExactly(RejectionReason.DEVICE_TOKEN_NOT_FOR_TOPIC);
     }

@@ -13,6 +13,7 @@ import io.netty.handler.ssl.util.SelfSignedCertificate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPublicKey;
@@ -66,7 +67,7 @@ public final class LocalApns {
 
         SelfSignedCertificate tls = new SelfSignedCertificate("localhost");
         certificate = Files.createTempFile("local-apns", ".pem");
-        Files.copy(tls.certificate().toPath(), certificate, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(tls.certificate().toPath(), certificate, StandardCopyOption.REPLACE_EXISTING);
 
         ValidatingPushNotificationHandlerFactory validating = new ValidatingPushNotificationHandlerFactory(
                 Map.of(TOPIC, Set.of(TOKEN, SANDBOX_TOKEN, UNREGISTERED_TOKEN, THROTTLED_TOKEN)),

@@ -6,12 +6,15 @@ import com.google.protobuf.ByteString;
 import io.parley.proto.chat.v1.ChatMessage;
 import io.parley.proto.chat.v1.InboxEntry;
 import io.parley.proto.chat.v1.PushRequest;
+import io.parley.push.tokens.PushTokenStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -56,6 +59,7 @@ public abstract class PushServiceIntegrationTest {
     protected static final CassandraExtension CASSANDRA = new CassandraExtension();
 
     protected static final LocalApns APNS = LocalApns.instance();
+    protected static final LocalFcm FCM = LocalFcm.instance();
     private static final String RUN = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     protected static final String PUSH_REQUESTS = "push-requests-" + RUN;
     protected static final String USER_EVENTS = "user-events-" + RUN;
@@ -80,6 +84,8 @@ public abstract class PushServiceIntegrationTest {
         registry.add("parley.push.apns.sandbox-host", () -> "localhost");
         registry.add("parley.push.apns.port", APNS::port);
         registry.add("parley.push.apns.trusted-certificates", () -> APNS.certificate().toString());
+        registry.add("parley.push.fcm.service-account", FCM::serviceAccountJson);
+        registry.add("parley.push.fcm.endpoint", FCM::endpoint);
     }
 
     private static volatile boolean topicsCreated;
@@ -89,7 +95,7 @@ public abstract class PushServiceIntegrationTest {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic(PUSH_REQUESTS, 2, (short) 1), new NewTopic(USER_EVENTS, 2, (short) 1)))
                         .all().get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw new IllegalStateException(e);
                 }
@@ -104,6 +110,13 @@ public abstract class PushServiceIntegrationTest {
 
     @Autowired
     protected WebTestClient http;
+    @Autowired
+    protected PushTokenStore tokens;
+
+    /** Whether the registry holds a token for the device. */
+    protected boolean hasToken(String user, String device) {
+        return tokens.of(UUID.fromString(user), UUID.fromString(device)).blockOptional().isPresent();
+    }
 
     protected static String newId() {
         return UUID.randomUUID().toString();
@@ -114,7 +127,7 @@ public abstract class PushServiceIntegrationTest {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not produce to " + topic, e);
         }

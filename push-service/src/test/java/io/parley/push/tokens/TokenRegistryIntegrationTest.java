@@ -9,21 +9,17 @@ import io.parley.push.support.PushServiceIntegrationTest;
 import io.parley.push.support.WebPushKeys;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.MediaType;
 
 /** The token registry over REST, per calling device, against real Cassandra and Kafka. */
 class TokenRegistryIntegrationTest extends PushServiceIntegrationTest {
 
     private static final String APNS_TOKEN = "a".repeat(64);
-
-    @Autowired
-    private PushTokenStore store;
 
     @Test
     void aDeviceRegistersReplacesAndRemovesItsOneToken() {
@@ -36,7 +32,7 @@ class TokenRegistryIntegrationTest extends PushServiceIntegrationTest {
         register(user, device, Map.of("platform", "fcm", "token", "fcm-registration:token_1"))
                 .expectStatus().isOk();
         assertThat(stored(user, device)).isEqualTo(new PushToken.Fcm("fcm-registration:token_1"));
-        assertThat(store.ofUser(UUID.fromString(user)).collectList().block()).hasSize(1);
+        assertThat(tokens.ofUser(UUID.fromString(user)).collectList().block()).hasSize(1);
         authorized(http.get().uri("/v1/push/token"), user, device).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.platform").isEqualTo("fcm");
 
@@ -58,7 +54,7 @@ class TokenRegistryIntegrationTest extends PushServiceIntegrationTest {
                 "keys", Map.of("p256dh", keys.publicKeyBase64Url(), "auth", keys.authBase64Url())))
                 .expectStatus().isOk().expectBody().jsonPath("$.platform").isEqualTo("web_push");
 
-        assertThat(store.ofUser(UUID.fromString(user)).map(DeviceToken::token).collectList().block())
+        assertThat(tokens.ofUser(UUID.fromString(user)).map(DeviceToken::token).collectList().block())
                 .containsExactlyInAnyOrder(new PushToken.Fcm("phone-token"),
                         new PushToken.WebPush("https://push.example/send/abc", keys.publicKeyBase64Url(), keys.authBase64Url()));
     }
@@ -125,7 +121,7 @@ class TokenRegistryIntegrationTest extends PushServiceIntegrationTest {
     }
 
     private PushToken stored(String user, String device) {
-        DeviceToken token = store.of(UUID.fromString(user), UUID.fromString(device)).block();
+        DeviceToken token = tokens.of(UUID.fromString(user), UUID.fromString(device)).block();
         return token == null ? null : token.token();
     }
 }
