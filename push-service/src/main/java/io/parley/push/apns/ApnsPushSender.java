@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  */
 final class ApnsPushSender implements PushSender {
 
-    /** The alert's localization key; the app's Localizable.strings holds the text. */
+    /** The alert's localization key; the app's Localizable.strings holds the text, its one argument the count. */
     static final String ALERT_KEY = "PARLEY_NEW_MESSAGE";
     /** APNs' answers for a token that will never work again (410 is Unregistered / ExpiredToken). */
     private static final Set<String> DEAD_TOKEN = Set.of("BadDeviceToken", "Unregistered", "ExpiredToken", "DeviceTokenNotForTopic");
@@ -54,7 +54,7 @@ final class ApnsPushSender implements PushSender {
 
     static String payload(Notification notification) {
         return new SimpleApnsPayloadBuilder()
-                .setLocalizedAlertMessage(ALERT_KEY)
+                .setLocalizedAlertMessage(ALERT_KEY, Integer.toString(notification.messages()))
                 .setThreadId(notification.collapseKey())
                 .setMutableContent(true)
                 .setSound(SimpleApnsPayloadBuilder.DEFAULT_SOUND_FILENAME)
@@ -62,6 +62,7 @@ final class ApnsPushSender implements PushSender {
                 .addCustomProperty("message_id", notification.messageId())
                 .addCustomProperty("seq", notification.seq())
                 .addCustomProperty("sender_user_id", notification.senderUserId())
+                .addCustomProperty("count", notification.messages())
                 .build();
     }
 

@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * {@code parley.push.notifications{platform, outcome}}: one count per device and request, by final outcome
  * (delivered, token_removed, rejected, gave_up, already_sent, disabled), and {@code parley.push.retries{platform}};
- * {@code parley.push.requests.skipped{reason}} for requests that push nothing (expired, not_a_message, own_message).
+ * {@code parley.push.requests.skipped{reason}} for requests that push nothing (expired, not_a_message, own_message,
+ * malformed, collapsed: covered by a newer message's notification of the same chat in the same batch).
  */
 class DeliveryMetrics {
 
@@ -25,6 +26,10 @@ class DeliveryMetrics {
 
     void retry(Platform platform) {
         Counter.builder("parley.push.retries").tag("platform", platform.code()).register(registry).increment();
+    }
+
+    void collapsed(int requests) {
+        Counter.builder("parley.push.requests.skipped").tag("reason", "collapsed").register(registry).increment(requests);
     }
 
     void skipped(String reason) {

@@ -7,7 +7,6 @@ import io.parley.push.tokens.PushTokenStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,38 +46,42 @@ public class PushDelivery {
     }
 
     /**
-     * Delivers the requests, up to {@code concurrency} at a time; completes when each reached its outcome. A request
-     * that appears twice in one batch (a producer retry) is delivered once: the copies would run side by side, before
-     * either could see the other's sent marker.
+     * Delivers the requests, up to {@code concurrency} users and chats at a time; completes when each reached its
+     * outcome. Requests of one user and chat in the batch become one notification ({@link ChatBurst}).
      */
     public Mono<Void> deliverAll(List<PushRequest> requests) {
-        Map<String, PushRequest> distinct = new LinkedHashMap<>();
-        requests.forEach(request -> distinct.putIfAbsent(
-                request.getUserId() + "/" + request.getEntry().getMessage().getMessageId(), request));
-        return Flux.fromIterable(distinct.values()).flatMap(this::deliver, settings.concurrency()).then();
+        List<ChatBurst> bursts = ChatBurst.of(requests.stream().filter(this::worthPushing).toList());
+        return Flux.fromIterable(bursts).flatMap(this::deliver, settings.concurrency()).then();
     }
 
-    public Mono<Void> deliver(PushRequest request) {
+    private boolean worthPushing(PushRequest request) {
         if (!request.getEntry().hasMessage()) {
             metrics.skipped("not_a_message");
-            return Mono.empty();
+            return false;
         }
         if (request.getEntry().getMessage().getSenderUserId().equals(request.getUserId())) {
             metrics.skipped("own_message");
-            return Mono.empty();
+            return false;
         }
-        UUID userId;
         try {
-            userId = UUID.fromString(request.getUserId());
+            UUID.fromString(request.getUserId());
+            return true;
         } catch (IllegalArgumentException e) {
             metrics.skipped("malformed");
-            return Mono.empty();
+            return false;
         }
-        Notification notification = Notification.of(request, settings.timeToLive());
+    }
+
+    private Mono<Void> deliver(ChatBurst burst) {
+        if (burst.messages() > 1) {
+            metrics.collapsed(burst.messages() - 1);
+        }
+        Notification notification = Notification.of(burst.newest(), burst.messages(), settings.timeToLive());
         if (!clock.instant().isBefore(notification.expiresAt())) {
             metrics.skipped("expired");
             return Mono.empty();
         }
+        UUID userId = UUID.fromString(notification.userId());
         return tokens.ofUser(userId)
                 .flatMap(device -> deliver(device, notification))
                 .then();

@@ -9,6 +9,7 @@ import io.parley.push.tokens.PushToken;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
  */
 final class FcmPushSender implements PushSender {
 
-    /** The notification title's localization key; the app's strings.xml holds the text. */
+    /** The notification title's localization key; the app's strings.xml holds the text, its one argument the count. */
     static final String TITLE_KEY = "parley_new_message";
     /** FCM's answers for a token that will never work again for this sender. */
     private static final Set<String> DEAD_TOKEN = Set.of("UNREGISTERED", "SENDER_ID_MISMATCH");
@@ -65,12 +66,14 @@ final class FcmPushSender implements PushSender {
                         "chat_id", notification.chatId(),
                         "message_id", notification.messageId(),
                         "seq", Long.toString(notification.seq()),
-                        "sender_user_id", notification.senderUserId()),
+                        "sender_user_id", notification.senderUserId(),
+                        "count", Integer.toString(notification.messages())),
                 "android", Map.of(
                         "priority", "HIGH",
                         "ttl", ttlSeconds + "s",
                         "collapse_key", notification.collapseKey(),
-                        "notification", Map.of("tag", notification.collapseKey(), "title_loc_key", TITLE_KEY))));
+                        "notification", Map.of("tag", notification.collapseKey(), "title_loc_key", TITLE_KEY,
+                                "title_loc_args", List.of(Integer.toString(notification.messages()))))));
     }
 
     private Mono<SendOutcome> outcome(ClientResponse response) {

@@ -15,6 +15,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** push-requests delivered over APNs' real HTTP/2 protocol to a local APNs (Pushy's mock server). */
@@ -43,13 +46,39 @@ class ApnsDeliveryIntegrationTest extends PushServiceIntegrationTest {
                 Instant.ofEpochMilli(request.getRequestedAtEpochMillis()).plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS));
         assertThat(push.getPayload())
                 .contains("\"chat_id\":\"" + chatId + "\"", "\"sender_user_id\":\"" + alice + "\"", "\"seq\":7",
-                        "\"loc-key\":\"" + ApnsPushSender.ALERT_KEY + "\"", "\"mutable-content\":1")
+                        "\"loc-key\":\"" + ApnsPushSender.ALERT_KEY + "\"", "\"mutable-content\":1", "\"count\":1")
                 .doesNotContain("never pushed");
 
         String next = newMessageId();
         produce(pushRequest(bob, alice, next, 8));
         await().atMost(patience()).until(() -> !APNS.acceptedMentioning(next).isEmpty());
         assertThat(APNS.acceptedMentioning(next).get(0).getCollapseId()).isEqualTo(push.getCollapseId());
+    }
+
+    @Test
+    void aBurstInOneChatIsOneNotificationPerBatchAndEveryMessageIsCountedOnce() {
+        String bob = newId();
+        String alice = newId();
+        register(bob, newId(), Map.of("platform", "apns", "token", LocalApns.TOKEN, "topic", LocalApns.TOPIC))
+                .expectStatus().isOk();
+        List<String> messageIds = IntStream.range(0, 20).mapToObj(i -> newMessageId()).toList();
+
+        produce(IntStream.range(0, 20).mapToObj(i -> pushRequest(bob, alice, messageIds.get(i), i + 1)).toArray(PushRequest[]::new));
+
+        String newest = messageIds.get(19);
+        await().atMost(patience()).until(() -> !APNS.acceptedMentioning(newest).isEmpty());
+        List<ApnsPushNotification> pushes = messageIds.stream().flatMap(id -> APNS.acceptedMentioning(id).stream()).toList();
+        int counted = pushes.stream().mapToInt(push -> count(push.getPayload())).sum();
+        // Each batch pushes its newest message counting the batch's messages: together they cover the 20 exactly once.
+        assertThat(counted).isEqualTo(20);
+        assertThat(pushes).hasSizeLessThanOrEqualTo(20).extracting(ApnsPushNotification::getCollapseId).containsOnly(
+                pushes.get(0).getCollapseId());
+    }
+
+    private static int count(String payload) {
+        Matcher count = Pattern.compile("\"count\":(\\d+)").matcher(payload);
+        assertThat(count.find()).isTrue();
+        return Integer.parseInt(count.group(1));
     }
 
     @Test

@@ -32,6 +32,7 @@ class FcmDeliveryIntegrationTest extends PushServiceIntegrationTest {
         assertThat(message.path("data").path("chat_id").asString()).isEqualTo(request.getEntry().getMessage().getChatId());
         assertThat(message.path("data").path("sender_user_id").asString()).isEqualTo(alice);
         assertThat(message.path("data").path("seq").asString()).isEqualTo("3");
+        assertThat(message.path("data").path("count").asString()).isEqualTo("1");
         JsonNode android = message.path("android");
         assertThat(android.path("priority").asString()).isEqualTo("HIGH");
         assertThat(android.path("collapse_key").asString()).hasSize(22)

@@ -8,11 +8,13 @@ import io.parley.proto.chat.v1.InboxEntry;
 import io.parley.proto.chat.v1.PushRequest;
 import io.parley.push.tokens.PushTokenStore;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -60,6 +62,7 @@ public abstract class PushServiceIntegrationTest {
 
     protected static final LocalApns APNS = LocalApns.instance();
     protected static final LocalFcm FCM = LocalFcm.instance();
+    protected static final LocalWebPush WEB_PUSH = LocalWebPush.instance();
     private static final String RUN = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     protected static final String PUSH_REQUESTS = "push-requests-" + RUN;
     protected static final String USER_EVENTS = "user-events-" + RUN;
@@ -86,6 +89,9 @@ public abstract class PushServiceIntegrationTest {
         registry.add("parley.push.apns.trusted-certificates", () -> APNS.certificate().toString());
         registry.add("parley.push.fcm.service-account", FCM::serviceAccountJson);
         registry.add("parley.push.fcm.endpoint", FCM::endpoint);
+        registry.add("parley.push.web-push.public-key", WEB_PUSH::vapidPublicKey);
+        registry.add("parley.push.web-push.private-key", WEB_PUSH::vapidPrivateKey);
+        registry.add("parley.push.web-push.subject", () -> "mailto:ops@parley.test");
     }
 
     private static volatile boolean topicsCreated;
@@ -124,10 +130,19 @@ public abstract class PushServiceIntegrationTest {
 
     /** Produces one record and waits until Kafka acknowledged it. */
     protected static void produce(String topic, String key, byte[] value) {
+        produceAll(topic, List.of(new ProducerRecord<>(topic, key, value)));
+    }
+
+    /** Produces the records in one go (as one burst reaches the broker) and waits until Kafka acknowledged them all. */
+    protected static void produceAll(String topic, List<ProducerRecord<String, byte[]>> records) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20),
+                new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<?>> sent = records.stream().<Future<?>>map(producer::send).toList();
+            for (Future<?> ack : sent) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("could not produce to " + topic, e);
         }
@@ -156,8 +171,9 @@ public abstract class PushServiceIntegrationTest {
                 .setRequestedAtEpochMillis(System.currentTimeMillis()).build();
     }
 
-    protected static void produce(PushRequest request) {
-        produce(PUSH_REQUESTS, request.getUserId(), request.toByteArray());
+    protected static void produce(PushRequest... requests) {
+        produceAll(PUSH_REQUESTS, Arrays.stream(requests)
+                .map(request -> new ProducerRecord<>(PUSH_REQUESTS, request.getUserId(), request.toByteArray())).toList());
     }
 
     protected static String newMessageId() {
