@@ -3,6 +3,7 @@ package io.parley.push.revocation;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.parley.proto.user.v1.UserEvent;
 import io.parley.push.tokens.PushTokenStore;
+import io.parley.push.tokens.TokenSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,9 @@ import reactor.core.publisher.Flux;
  * A signed-out or revoked device gets no more pushes: its token is removed when user-service's {@code DeviceRevoked}
  * arrives. One consumer group for all push-service instances, from the earliest offset, committed after the
  * removals: a revocation published while push-service was down is still applied. Removal is idempotent, so a
- * redelivered event costs one delete. A failed delete fails the batch, which is retried (never skipped). Runs on the
- * consumer thread, which may wait.
+ * redelivered event costs one delete. The device is first remembered as revoked for {@code revocation-memory}, so a
+ * registration racing the event cannot keep a token (see the token API). A failed write fails the batch, which is
+ * retried (never skipped). Runs on the consumer thread, which may wait.
  */
 @Component
 class DeviceRevocationListener {
@@ -29,9 +31,11 @@ class DeviceRevocationListener {
     private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(30);
 
     private final PushTokenStore tokens;
+    private final Duration revocationMemory;
 
-    DeviceRevocationListener(PushTokenStore tokens) {
+    DeviceRevocationListener(PushTokenStore tokens, TokenSettings settings) {
         this.tokens = tokens;
+        this.revocationMemory = settings.revocationMemory();
     }
 
     @KafkaListener(id = "push-user-events", groupId = GROUP, topics = "${parley.push.topics.user-events}",
@@ -40,7 +44,8 @@ class DeviceRevocationListener {
         List<RevokedDevice> revoked = new ArrayList<>();
         records.forEach(record -> parse(record, revoked));
         Flux.fromIterable(revoked)
-                .flatMap(device -> tokens.remove(device.userId(), device.deviceId()), 16)
+                .flatMap(device -> tokens.markRevoked(device.userId(), device.deviceId(), revocationMemory)
+                        .then(tokens.remove(device.userId(), device.deviceId())), 16)
                 .then()
                 .block(BATCH_TIMEOUT);
         if (!revoked.isEmpty()) {

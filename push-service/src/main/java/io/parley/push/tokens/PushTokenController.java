@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 /**
  * The calling device's push token (the device named by the access token; a device has at most one):
  * {@code PUT /v1/push/token} registers or replaces it, {@code GET} tells which platform is registered,
- * {@code DELETE} removes it. Errors are problem+json ({@link TokenProblems}).
+ * {@code DELETE} removes it. A device signed out within {@code revocation-memory} is refused (401), although its
+ * access token may still verify. Errors are problem+json ({@link TokenProblems}).
  */
 @RestController
 @RequestMapping("/v1/push/token")
@@ -37,7 +38,13 @@ class PushTokenController {
     Mono<TokenView> register(@AuthenticationPrincipal ParleyPrincipal caller, @Valid @RequestBody TokenRegistration body) {
         DeviceToken token = new DeviceToken(caller.userId(), caller.deviceId(),
                 body.toPushToken(settings.allowPlainHttpEndpoints()), clock.instant());
-        return store.put(token).thenReturn(TokenView.of(token));
+        // Written first, checked after: a revocation that lands in between finds the token and removes it, one that
+        // landed before is seen here, so a signed-out device never keeps a token.
+        return store.put(token)
+                .then(store.isRevoked(caller.userId(), caller.deviceId()))
+                .flatMap(revoked -> revoked
+                        ? store.remove(caller.userId(), caller.deviceId()).then(Mono.error(RevokedDeviceException::new))
+                        : Mono.just(TokenView.of(token)));
     }
 
     @GetMapping

@@ -2,6 +2,7 @@ package io.parley.push.tokens;
 
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.parley.cassandra.async.ReactiveCql;
+import java.time.Duration;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,6 +47,17 @@ public class PushTokenStore {
     /** Removes the device's token, whatever it is (sign-out, revocation, the device's own request). Idempotent. */
     public Mono<Void> remove(UUID userId, UUID deviceId) {
         return cql.run("DELETE FROM push_tokens WHERE user_id = ? AND device_id = ?", userId, deviceId);
+    }
+
+    /** Remembers for {@code memory} that the device was signed out, so it cannot register a token again meanwhile. */
+    public Mono<Void> markRevoked(UUID userId, UUID deviceId, Duration memory) {
+        return cql.run("INSERT INTO revoked_devices (user_id, device_id) VALUES (?, ?) USING TTL ?", userId, deviceId,
+                Math.toIntExact(memory.toSeconds()));
+    }
+
+    public Mono<Boolean> isRevoked(UUID userId, UUID deviceId) {
+        return cql.one("SELECT device_id FROM revoked_devices WHERE user_id = ? AND device_id = ?", userId, deviceId)
+                .hasElement();
     }
 
     /** Removes the device's token only if it is still {@code rejected}; true if it was removed. */

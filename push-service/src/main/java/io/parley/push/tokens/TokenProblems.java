@@ -44,6 +44,13 @@ class TokenProblems {
         return problem(ErrorReason.INVALID_REQUEST, "The body is not a token registration: " + e.getReason(), HttpHeaders.EMPTY);
     }
 
+    @ExceptionHandler(RevokedDeviceException.class)
+    ResponseEntity<ProblemDetail> revoked(RevokedDeviceException e) {
+        HttpHeaders challenge = new HttpHeaders();
+        challenge.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        return problem(ErrorReason.UNAUTHENTICATED, e.getMessage(), challenge);
+    }
+
     @ExceptionHandler(NoTokenException.class)
     ResponseEntity<ProblemDetail> none(NoTokenException e) {
         return problem(ErrorReason.NOT_FOUND, e.getMessage(), HttpHeaders.EMPTY);

@@ -118,6 +118,12 @@ class TokenRegistryIntegrationTest extends PushServiceIntegrationTest {
 
         await().atMost(patience()).until(() -> stored(user, revoked) == null);
         assertThat(stored(user, kept)).isEqualTo(new PushToken.Fcm("kept-token"));
+
+        // Its access token still verifies for minutes, but a signed-out device registers nothing.
+        register(user, revoked, Map.of("platform", "fcm", "token", "revoked-token-again"))
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+        assertThat(stored(user, revoked)).isNull();
     }
 
     private PushToken stored(String user, String device) {
