@@ -37,7 +37,7 @@ class PushTokenController {
     @PutMapping
     Mono<TokenView> register(@AuthenticationPrincipal ParleyPrincipal caller, @Valid @RequestBody TokenRegistration body) {
         DeviceToken token = new DeviceToken(caller.userId(), caller.deviceId(),
-                body.toPushToken(settings.allowPlainHttpEndpoints()), clock.instant());
+                body.toPushToken(settings), clock.instant());
         // Written first, checked after: a revocation that lands in between finds the token and removes it, one that
         // landed before is seen here, so a signed-out device never keeps a token.
         return store.put(token)

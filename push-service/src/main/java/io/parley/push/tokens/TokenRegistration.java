@@ -27,7 +27,7 @@ record TokenRegistration(@NotNull(message = "is required (apns, fcm or web_push)
     }
 
     /** The token this registration describes; throws {@link InvalidTokenException} naming the first bad field. */
-    PushToken toPushToken(boolean allowPlainHttpEndpoints) {
+    PushToken toPushToken(TokenSettings settings) {
         return switch (platform) {
             case APNS -> {
                 require("token", token, APNS_TOKEN, "must be the hex APNs device token");
@@ -39,7 +39,7 @@ record TokenRegistration(@NotNull(message = "is required (apns, fcm or web_push)
                 yield new PushToken.Fcm(token);
             }
             case WEB_PUSH -> {
-                requireEndpoint(allowPlainHttpEndpoints);
+                requireEndpoint(settings);
                 if (keys == null) {
                     throw new InvalidTokenException("keys", "is required (p256dh and auth)");
                 }
@@ -50,7 +50,7 @@ record TokenRegistration(@NotNull(message = "is required (apns, fcm or web_push)
         };
     }
 
-    private void requireEndpoint(boolean allowPlainHttp) {
+    private void requireEndpoint(TokenSettings settings) {
         if (endpoint == null || endpoint.length() > MAX_ENDPOINT) {
             throw new InvalidTokenException("endpoint", "is required, at most " + MAX_ENDPOINT + " characters");
         }
@@ -61,8 +61,11 @@ record TokenRegistration(@NotNull(message = "is required (apns, fcm or web_push)
             throw new InvalidTokenException("endpoint", "must be a URL");
         }
         boolean https = "https".equals(uri.getScheme());
-        if (uri.getHost() == null || !(https || allowPlainHttp && "http".equals(uri.getScheme()))) {
+        if (uri.getHost() == null || !(https || settings.allowPlainHttpEndpoints() && "http".equals(uri.getScheme()))) {
             throw new InvalidTokenException("endpoint", "must be an https URL");
+        }
+        if (!settings.allowsWebPushHost(uri.getHost())) {
+            throw new InvalidTokenException("endpoint", "must be a URL of a known push service");
         }
     }
 

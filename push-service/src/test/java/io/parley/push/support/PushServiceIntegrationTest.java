@@ -50,7 +50,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "spring.grpc.server.port=0",
         "parley.auth.jwks-uri=http://127.0.0.1:1/unused",
         "parley.auth.issuer=" + TestTokens.ISSUER,
-        "parley.push.tokens.allow-plain-http-endpoints=true"})
+        "parley.push.tokens.allow-plain-http-endpoints=true",
+        "parley.push.tokens.web-push-hosts=127.0.0.1,*.push.example"})
 @AutoConfigureWebTestClient
 @Import(TestSecurity.class)
 public abstract class PushServiceIntegrationTest {

@@ -50,13 +50,13 @@ class TokenRegistryIntegrationTest extends PushServiceIntegrationTest {
         String browser = newId();
         WebPushKeys keys = WebPushKeys.generate();
         register(user, phone, Map.of("platform", "fcm", "token", "phone-token")).expectStatus().isOk();
-        register(user, browser, Map.of("platform", "web_push", "endpoint", "https://push.example/send/abc",
+        register(user, browser, Map.of("platform", "web_push", "endpoint", "https://eu.push.example/send/abc",
                 "keys", Map.of("p256dh", keys.publicKeyBase64Url(), "auth", keys.authBase64Url())))
                 .expectStatus().isOk().expectBody().jsonPath("$.platform").isEqualTo("web_push");
 
         assertThat(tokens.ofUser(UUID.fromString(user)).map(DeviceToken::token).collectList().block())
                 .containsExactlyInAnyOrder(new PushToken.Fcm("phone-token"),
-                        new PushToken.WebPush("https://push.example/send/abc", keys.publicKeyBase64Url(), keys.authBase64Url()));
+                        new PushToken.WebPush("https://eu.push.example/send/abc", keys.publicKeyBase64Url(), keys.authBase64Url()));
     }
 
     @Test
@@ -80,8 +80,11 @@ class TokenRegistryIntegrationTest extends PushServiceIntegrationTest {
                 // a Web Push endpoint must be a URL
                 Arguments.of(Map.of("platform", "web_push", "endpoint", "push service",
                         "keys", Map.of("p256dh", "x", "auth", "y")), "endpoint"),
+                // only known push services: push-service POSTs to the endpoint, so no internal host may be named
+                Arguments.of(Map.of("platform", "web_push", "endpoint", "https://billing.internal/admin",
+                        "keys", Map.of("p256dh", WebPushKeys.generate().publicKeyBase64Url(), "auth", "AAAAAAAAAAAAAAAAAAAAAA")), "endpoint"),
                 // p256dh must be a 65-byte uncompressed point
-                Arguments.of(Map.of("platform", "web_push", "endpoint", "https://push.example/e",
+                Arguments.of(Map.of("platform", "web_push", "endpoint", "https://eu.push.example/e",
                         "keys", Map.of("p256dh", "AAAA", "auth", "AAAAAAAAAAAAAAAAAAAAAA")), "keys.p256dh"));
     }
 
