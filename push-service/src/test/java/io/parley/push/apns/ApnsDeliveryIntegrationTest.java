@@ -7,6 +7,8 @@ import com.eatthepath.pushy.apns.ApnsPushNotification;
 import com.eatthepath.pushy.apns.DeliveryPriority;
 import com.eatthepath.pushy.apns.PushType;
 import com.eatthepath.pushy.apns.server.RejectionReason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.proto.chat.v1.PushRequest;
 import io.parley.push.support.LocalApns;
 import io.parley.push.support.PushServiceIntegrationTest;
@@ -19,9 +21,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** push-requests delivered over APNs' real HTTP/2 protocol to a local APNs (Pushy's mock server). */
 class ApnsDeliveryIntegrationTest extends PushServiceIntegrationTest {
+
+    @Autowired
+    private MeterRegistry metrics;
 
     @Test
     void anOfflineIPhoneGetsOneAlertPerMessageCollapsedPerChatWithoutTheBody() {
@@ -31,10 +37,12 @@ class ApnsDeliveryIntegrationTest extends PushServiceIntegrationTest {
                 .expectStatus().isOk();
         String messageId = newMessageId();
         PushRequest request = pushRequest(bob, alice, messageId, 7);
+        double deliveredBefore = delivered();
 
         produce(request);
 
         await().atMost(patience()).until(() -> !APNS.acceptedMentioning(messageId).isEmpty());
+        await().atMost(patience()).until(() -> delivered() > deliveredBefore);
         ApnsPushNotification push = APNS.acceptedMentioning(messageId).get(0);
         String chatId = request.getEntry().getMessage().getChatId();
         assertThat(push.getToken()).isEqualTo(LocalApns.TOKEN);
@@ -73,6 +81,11 @@ class ApnsDeliveryIntegrationTest extends PushServiceIntegrationTest {
         assertThat(counted).isEqualTo(20);
         assertThat(pushes).hasSizeLessThanOrEqualTo(20).extracting(ApnsPushNotification::getCollapseId).containsOnly(
                 pushes.get(0).getCollapseId());
+    }
+
+    private double delivered() {
+        Counter counter = metrics.find("parley.push.notifications").tags("platform", "apns", "outcome", "delivered").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static int count(String payload) {
