@@ -31,6 +31,16 @@ class ChartSettingsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aMisspeltSettingGivenThroughValuesIsCaught() {
+        RenderedRelease release = new RenderedRelease("a values override", HelmChart.parse(HelmChart.template(List.of(),
+                Map.of("services.gateway.settings.PARLEY_GATEWAY_DRAIN_TIMOUT", "5s"))));
+
+        assertThat(release.environmentNames(ParleyServices.GATEWAY)).contains("PARLEY_GATEWAY_DRAIN_TIMOUT")
+                .filteredOn(name -> !SETTINGS.get(ParleyServices.GATEWAY).binds(name))
+                .containsExactly("PARLEY_GATEWAY_DRAIN_TIMOUT");
+    }
+
     @ParameterizedTest
     @MethodSource(RenderedRelease.BOTH)
     void secretsComeOnlyFromSecretReferences(RenderedRelease release) {

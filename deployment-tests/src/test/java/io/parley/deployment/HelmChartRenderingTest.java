@@ -68,6 +68,12 @@ class HelmChartRenderingTest {
     }
 
     @Test
+    void userServiceCannotBeRenderedWithoutItsSigningKeySecret() {
+        assertThatThrownBy(() -> HelmChart.template(List.of(), Map.of("secrets.signingKeys.name", "")))
+                .hasMessageContaining("secrets.signingKeys.name is required");
+    }
+
+    @Test
     void chatServiceCannotAutoscaleBeyondItsTopicPartitions() {
         assertThatThrownBy(() -> HelmChart.template(List.of(), Map.of("services.chat.autoscaling.maxReplicas", 13)))
                 .hasMessageContaining("exceeds the partitions of messages/inbox");
