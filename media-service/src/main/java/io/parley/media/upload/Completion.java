@@ -1,0 +1,120 @@
+package io.parley.media.upload;
+
+import io.parley.media.error.MediaException;
+import io.parley.media.library.MediaItem;
+import io.parley.media.library.MediaState;
+import io.parley.media.library.MediaStore;
+import io.parley.media.storage.MediaObjects;
+import io.parley.media.storage.StoredObject;
+import io.parley.media.storage.UploadedPart;
+import io.parley.proto.error.v1.ErrorReason;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code complete}: the uploader says the bytes are in the store; this checks they are the bytes declared before the
+ * item becomes READY. Missing or short (or, multipart, missing parts): MEDIA_NOT_UPLOADED, the client may upload and
+ * call again. Other length, other stored Content-Type, a signature of another type, another SHA-256:
+ * MEDIA_CONTENT_MISMATCH, the object is deleted and the item REJECTED. Completing a READY item again answers READY.
+ */
+public final class Completion {
+
+    private final MediaStore store;
+    private final MediaObjects objects;
+    private final Clock clock;
+
+    Completion(MediaStore store, MediaObjects objects, Clock clock) {
+        this.store = store;
+        this.objects = objects;
+        this.clock = clock;
+    }
+
+    public Mono<MediaView> complete(UUID caller, UUID mediaId) {
+        return store.find(mediaId)
+                .filter(item -> item.isUploadedBy(caller))
+                .switchIfEmpty(Mono.error(MediaException::notFound))
+                .flatMap(item -> switch (item.state()) {
+                    case READY -> Mono.just(MediaView.of(item, MediaState.READY));
+                    case REJECTED -> Mono.error(mismatch("this upload was refused; request a new one"));
+                    case PENDING -> assemble(item).then(Mono.defer(() -> check(item)));
+                });
+    }
+
+    /** For a multipart upload: every part present with its planned size, then joined into one object. */
+    private Mono<Void> assemble(MediaItem item) {
+        if (item.multipartUploadId().isEmpty()) {
+            return Mono.empty();
+        }
+        String uploadId = item.multipartUploadId().get();
+        int count = PartLayout.count(item.size(), item.partSize());
+        return objects.uploadedParts(item.objectKey(), uploadId)
+                .collectList()
+                .onErrorResume(failure -> objects.head(item.objectKey()).hasElement()
+                        .flatMap(joined -> joined ? Mono.just(List.<UploadedPart>of()) : Mono.error(failure)))
+                .flatMap(parts -> {
+                    if (parts.isEmpty()) {
+                        return Mono.empty(); // joined by an earlier complete that failed before marking the item READY
+                    }
+                    List<UploadedPart> planned = parts.stream()
+                            .filter(part -> part.number() <= count
+                                    && part.size() == PartLayout.sizeOf(part.number(), item.size(), item.partSize()))
+                            .sorted(Comparator.comparingInt(UploadedPart::number))
+                            .toList();
+                    if (planned.size() != count) {
+                        return Mono.error(notUploaded("not every part is uploaded yet"));
+                    }
+                    return objects.finishMultipart(item.objectKey(), uploadId, planned);
+                });
+    }
+
+    private Mono<MediaView> check(MediaItem item) {
+        return objects.head(item.objectKey())
+                .switchIfEmpty(Mono.error(() -> notUploaded("nothing has been uploaded for this media yet")))
+                .flatMap(stored -> checkStored(item, stored))
+                .then(Mono.defer(() -> objects.firstBytes(item.objectKey(), MagicNumbers.HEAD_BYTES)))
+                .flatMap(head -> MagicNumbers.fits(item.contentType(), head) ? Mono.<Void>empty()
+                        : reject(item, "the file is not of type " + item.contentType()))
+                .then(Mono.defer(() -> checkSha256(item)))
+                .then(Mono.defer(() -> store.markReady(item.mediaId(), clock.instant())))
+                .then(Mono.defer(() -> store.find(item.mediaId())))
+                .flatMap(now -> now.state() == MediaState.READY ? Mono.just(MediaView.of(now, MediaState.READY))
+                        : Mono.error(mismatch("this upload was refused; request a new one")));
+    }
+
+    private Mono<Void> checkStored(MediaItem item, StoredObject stored) {
+        if (stored.size() < item.size()) {
+            return Mono.error(notUploaded("the upload is incomplete: " + stored.size() + " of " + item.size() + " bytes"));
+        }
+        if (stored.size() != item.size()) {
+            return reject(item, "the upload has " + stored.size() + " bytes, " + item.size() + " were declared");
+        }
+        if (!item.contentType().equals(stored.contentType())) {
+            return reject(item, "the upload was stored with another content type");
+        }
+        return Mono.empty();
+    }
+
+    private Mono<Void> checkSha256(MediaItem item) {
+        return item.sha256().map(declared -> objects.sha256(item.objectKey())
+                        .flatMap(actual -> actual.equals(declared) ? Mono.<Void>empty()
+                                : reject(item, "the SHA-256 of the upload is not the one declared")))
+                .orElseGet(Mono::empty);
+    }
+
+    private Mono<Void> reject(MediaItem item, String why) {
+        return objects.delete(item.objectKey())
+                .then(store.markRejected(item.mediaId()))
+                .then(Mono.error(mismatch(why)));
+    }
+
+    private static MediaException mismatch(String message) {
+        return new MediaException(ErrorReason.MEDIA_CONTENT_MISMATCH, message);
+    }
+
+    private static MediaException notUploaded(String message) {
+        return new MediaException(ErrorReason.MEDIA_NOT_UPLOADED, message);
+    }
+}
