@@ -15,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("parley.media.downloads")
 public record DownloadSettings(@DefaultValue("5m") @NotNull(message = "must be a duration, e.g. 5m") Duration urlTtl) {
 
-    @AssertTrue(message = "url-ttl must be between 10s and 1h")
+    @AssertTrue(message = "url-ttl must be between 1s and 1h")
     boolean isUrlTtlInRange() {
-        return urlTtl == null || (urlTtl.compareTo(Duration.ofSeconds(10)) >= 0 && urlTtl.compareTo(Duration.ofHours(1)) <= 0);
+        return urlTtl == null || (urlTtl.compareTo(Duration.ofSeconds(1)) >= 0 && urlTtl.compareTo(Duration.ofHours(1)) <= 0);
     }
 }

@@ -52,9 +52,9 @@ public record UploadSettings(
                 || (partSize.toBytes() >= FIVE_MB && (maxSize.toBytes() + partSize.toBytes() - 1) / partSize.toBytes() <= MAX_PARTS);
     }
 
-    @AssertTrue(message = "upload-url-ttl must be between 1m and 7d (S3's longest presigned URL)")
+    @AssertTrue(message = "upload-url-ttl must be between 1s and 7d (S3's longest presigned URL)")
     boolean isUploadUrlTtlInRange() {
-        return uploadUrlTtl == null || (uploadUrlTtl.compareTo(Duration.ofMinutes(1)) >= 0
+        return uploadUrlTtl == null || (uploadUrlTtl.compareTo(Duration.ofSeconds(1)) >= 0
                 && uploadUrlTtl.compareTo(Duration.ofDays(7)) <= 0);
     }
 }
