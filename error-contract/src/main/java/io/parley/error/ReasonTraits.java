@@ -36,9 +36,6 @@ public record ReasonTraits(Status.Code grpcCode, HttpStatus httpStatus, String t
             case PREKEY_CONFLICT -> conflict("The prekeys conflict with the keys already stored");
             case PREKEY_CAPACITY_EXCEEDED -> conflict("Too many one-time prekeys would be stored");
             case RATE_LIMITED -> new ReasonTraits(Status.Code.RESOURCE_EXHAUSTED, HttpStatus.TOO_MANY_REQUESTS, "Too many requests; retry later");
-            case MEDIA_NOT_UPLOADED -> conflict("The upload is missing or incomplete");
-            case MEDIA_CONTENT_MISMATCH -> conflict("The uploaded bytes are not what was declared");
-            case MEDIA_NOT_READY -> conflict("The media upload is not complete");
             case STORAGE_UNAVAILABLE -> unavailable("A store did not answer; retry later");
             case KAFKA_UNAVAILABLE -> unavailable("The message log did not acknowledge in time; retry later");
             case USER_DIRECTORY_UNAVAILABLE -> unavailable("The user directory cannot be reached; retry later");

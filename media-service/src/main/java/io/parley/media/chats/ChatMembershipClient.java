@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,6 +22,8 @@ import reactor.core.publisher.Mono;
  * failed call fails the decision closed (STORAGE_UNAVAILABLE, retriable).
  */
 public final class ChatMembershipClient {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatMembershipClient.class);
 
     /** chat_membership.proto's limit per call. */
     static final int MAX_CHATS_PER_CALL = 100;
@@ -53,7 +57,9 @@ public final class ChatMembershipClient {
         return UnaryCalls.<CheckMembershipResponse>mono(observer -> stub
                         .withDeadlineAfter(settings.deadline().toMillis(), TimeUnit.MILLISECONDS)
                         .checkMembership(request, observer))
-                .onErrorMap(failure -> !(failure instanceof MediaException), failure -> new MediaException(
-                        ErrorReason.STORAGE_UNAVAILABLE, "chat membership cannot be checked now; retry"));
+                .onErrorMap(failure -> !(failure instanceof MediaException), failure -> {
+                    log.warn("ChatMembership call failed: {}", failure.toString());
+                    return new MediaException(ErrorReason.STORAGE_UNAVAILABLE, "chat membership cannot be checked now; retry");
+                });
     }
 }

@@ -9,6 +9,9 @@ import java.util.Map;
  */
 public final class MediaException extends RuntimeException {
 
+    /** Metadata (REST: problem member) naming the state of the media item a call found. */
+    public static final String MEDIA_STATE = "media_state";
+
     private final ErrorReason reason;
     private final Map<String, String> metadata;
 
@@ -25,6 +28,15 @@ public final class MediaException extends RuntimeException {
     /** Unknown and not visible to the caller look the same, so media ids cannot be probed. */
     public static MediaException notFound() {
         return new MediaException(ErrorReason.NOT_FOUND, "no such media");
+    }
+
+    /**
+     * The media item is not in the state the call needs; metadata {@value #MEDIA_STATE} says which it is in:
+     * {@code not_uploaded} (upload, then complete again), {@code pending} (complete first) or {@code rejected}
+     * (complete found other bytes than declared: request a new upload).
+     */
+    public static MediaException inState(String state, ErrorReason reason, String message) {
+        return new MediaException(reason, message, Map.of(MEDIA_STATE, state));
     }
 
     public ErrorReason reason() {

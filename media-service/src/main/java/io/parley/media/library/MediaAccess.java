@@ -3,6 +3,7 @@ package io.parley.media.library;
 import io.parley.media.chats.ChatMembershipClient;
 import io.parley.media.error.MediaException;
 import io.parley.proto.error.v1.ErrorReason;
+import java.util.Locale;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 
@@ -32,7 +33,8 @@ public final class MediaAccess {
     /** The item if {@code userId} may see it and its upload is complete: what a download or a share needs. */
     public Mono<MediaItem> readyFor(UUID userId, UUID mediaId) {
         return visibleTo(userId, mediaId).flatMap(item -> item.state() == MediaState.READY ? Mono.just(item)
-                : Mono.error(new MediaException(ErrorReason.MEDIA_NOT_READY, "the upload of this media is not complete")));
+                : Mono.error(MediaException.inState(item.state().name().toLowerCase(Locale.ROOT), ErrorReason.INVALID_REQUEST,
+                        "the upload of this media is not complete")));
     }
 
     private Mono<Boolean> mayView(UUID userId, MediaItem item) {

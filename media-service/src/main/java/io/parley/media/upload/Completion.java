@@ -16,9 +16,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code complete}: the uploader says the bytes are in the store; this checks they are the bytes declared before the
- * item becomes READY. Missing or short (or, multipart, missing parts): MEDIA_NOT_UPLOADED, the client may upload and
- * call again. Other length, other stored Content-Type, a signature of another type, another SHA-256:
- * MEDIA_CONTENT_MISMATCH, the object is deleted and the item REJECTED. Completing a READY item again answers READY.
+ * item becomes READY. Missing or short (or, multipart, missing parts): INVALID_REQUEST with media_state
+ * {@code not_uploaded}, the client may upload and call again. Another stored Content-Type or a signature of another
+ * type: BAD_CONTENT_TYPE; another length or SHA-256: INVALID_REQUEST; both with media_state {@code rejected}: the
+ * object is deleted and the item REJECTED. Completing a READY item again answers READY.
  */
 public final class Completion {
 
@@ -38,7 +39,7 @@ public final class Completion {
                 .switchIfEmpty(Mono.error(MediaException::notFound))
                 .flatMap(item -> switch (item.state()) {
                     case READY -> Mono.just(MediaView.of(item, MediaState.READY));
-                    case REJECTED -> Mono.error(mismatch("this upload was refused; request a new one"));
+                    case REJECTED -> Mono.error(refused(ErrorReason.INVALID_REQUEST, "this upload was refused; request a new one"));
                     case PENDING -> assemble(item).then(Mono.defer(() -> check(item)));
                 });
     }
@@ -76,12 +77,12 @@ public final class Completion {
                 .flatMap(stored -> checkStored(item, stored))
                 .then(Mono.defer(() -> objects.firstBytes(item.objectKey(), MagicNumbers.HEAD_BYTES)))
                 .flatMap(head -> MagicNumbers.fits(item.contentType(), head) ? Mono.<Void>empty()
-                        : reject(item, "the file is not of type " + item.contentType()))
+                        : reject(item, ErrorReason.BAD_CONTENT_TYPE, "the file is not of type " + item.contentType()))
                 .then(Mono.defer(() -> checkSha256(item)))
                 .then(Mono.defer(() -> store.markReady(item.mediaId(), clock.instant())))
                 .then(Mono.defer(() -> store.find(item.mediaId())))
                 .flatMap(now -> now.state() == MediaState.READY ? Mono.just(MediaView.of(now, MediaState.READY))
-                        : Mono.error(mismatch("this upload was refused; request a new one")));
+                        : Mono.error(refused(ErrorReason.INVALID_REQUEST, "this upload was refused; request a new one")));
     }
 
     private Mono<Void> checkStored(MediaItem item, StoredObject stored) {
@@ -89,10 +90,10 @@ public final class Completion {
             return Mono.error(notUploaded("the upload is incomplete: " + stored.size() + " of " + item.size() + " bytes"));
         }
         if (stored.size() != item.size()) {
-            return reject(item, "the upload has " + stored.size() + " bytes, " + item.size() + " were declared");
+            return reject(item, ErrorReason.INVALID_REQUEST, "the upload has " + stored.size() + " bytes, " + item.size() + " were declared");
         }
         if (!item.contentType().equals(stored.contentType())) {
-            return reject(item, "the upload was stored with another content type");
+            return reject(item, ErrorReason.BAD_CONTENT_TYPE, "the upload was stored with another content type");
         }
         return Mono.empty();
     }
@@ -100,21 +101,21 @@ public final class Completion {
     private Mono<Void> checkSha256(MediaItem item) {
         return item.sha256().map(declared -> objects.sha256(item.objectKey())
                         .flatMap(actual -> actual.equals(declared) ? Mono.<Void>empty()
-                                : reject(item, "the SHA-256 of the upload is not the one declared")))
+                                : reject(item, ErrorReason.INVALID_REQUEST, "the SHA-256 of the upload is not the one declared")))
                 .orElseGet(Mono::empty);
     }
 
-    private Mono<Void> reject(MediaItem item, String why) {
+    private Mono<Void> reject(MediaItem item, ErrorReason reason, String why) {
         return objects.delete(item.objectKey())
                 .then(store.markRejected(item.mediaId()))
-                .then(Mono.error(mismatch(why)));
+                .then(Mono.error(refused(reason, why)));
     }
 
-    private static MediaException mismatch(String message) {
-        return new MediaException(ErrorReason.MEDIA_CONTENT_MISMATCH, message);
+    private static MediaException refused(ErrorReason reason, String message) {
+        return MediaException.inState("rejected", reason, message);
     }
 
     private static MediaException notUploaded(String message) {
-        return new MediaException(ErrorReason.MEDIA_NOT_UPLOADED, message);
+        return MediaException.inState("not_uploaded", ErrorReason.INVALID_REQUEST, message);
     }
 }

@@ -52,7 +52,7 @@ class DownloadIntegrationTest extends MediaServiceIntegrationTest {
         Map<String, Object> offer = offer(alice, chat, "image/png", png);
 
         complete(mallory, offer.get("media_id")).expectStatus().isNotFound();
-        assertThat(reasonOf(() -> share(alice, offer.get("media_id"), chat))).isEqualTo(ErrorReason.MEDIA_NOT_READY);
+        assertThat(reasonOf(() -> share(alice, offer.get("media_id"), chat))).isEqualTo(ErrorReason.INVALID_REQUEST);
         @SuppressWarnings("unchecked")
         Map<String, Object> upload = (Map<String, Object>) offer.get("upload");
         put(upload, png);

@@ -43,7 +43,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Timeout(300)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.grpc.server.port=0",
-        "parley.media.uploads.daily-quota=150MB"})
+        "parley.media.uploads.daily-quota=150MB",
+        // the first call on a cold channel of a loaded two-core machine can take seconds
+        "parley.media.chat-membership.deadline=15s"})
 @AutoConfigureWebTestClient(timeout = "PT60S")
 @Import({TestAuthentication.class, MediaGrpc.class})
 public abstract class MediaServiceIntegrationTest {
@@ -138,6 +140,18 @@ public abstract class MediaServiceIntegrationTest {
 
     protected static HttpResponse<String> put(Map<String, Object> presigned, byte[] body) {
         return put(presigned, body, Map.of());
+    }
+
+    /**
+     * The status the store answers a PUT with, or -1 when it broke the connection instead (S3Proxy may close it
+     * while the client reads its refusal): either way the store did not take the body.
+     */
+    protected static int statusOrBroken(Map<String, Object> presigned, byte[] body, Map<String, String> overrides) {
+        try {
+            return put(presigned, body, overrides).statusCode();
+        } catch (UncheckedIOException broken) {
+            return -1;
+        }
     }
 
     protected static HttpResponse<byte[]> fetch(URI url) {

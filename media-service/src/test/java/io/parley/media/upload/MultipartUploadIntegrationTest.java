@@ -32,12 +32,15 @@ class MultipartUploadIntegrationTest extends MediaServiceIntegrationTest {
         assertThat(parts).hasSize(13);
         for (int i = 0; i < parts.size(); i++) {
             byte[] part = Arrays.copyOfRange(video, i * partSize, Math.min(video.length, (i + 1) * partSize));
-            // part 3 breaks off half way, as on a mobile link that drops: the store refuses the short body
-            HttpResponse<String> answer = put(parts.get(i), i == 2 ? Arrays.copyOf(part, part.length / 2) : part);
-            assertThat(answer.statusCode()).as("part %d", i + 1).isEqualTo(i == 2 ? 403 : 200);
+            if (i == 2) {
+                // part 3 breaks off half way, as on a mobile link that drops: the store refuses the short body
+                assertThat(statusOrBroken(parts.get(i), Arrays.copyOf(part, part.length / 2), Map.of())).isIn(-1, 400, 403);
+            } else {
+                assertThat(put(parts.get(i), part).statusCode()).as("part %d", i + 1).isEqualTo(200);
+            }
         }
-        complete(alice, offer.get("media_id")).expectStatus().isEqualTo(409).expectBody()
-                .jsonPath("$.code").isEqualTo("MEDIA_NOT_UPLOADED");
+        complete(alice, offer.get("media_id")).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.code").isEqualTo("INVALID_REQUEST").jsonPath("$.media_state").isEqualTo("not_uploaded");
 
         assertThat(put(parts.get(2), Arrays.copyOfRange(video, 2 * partSize, 3 * partSize)).statusCode()).isEqualTo(200);
         complete(alice, offer.get("media_id")).expectStatus().isOk().expectBody()

@@ -15,6 +15,9 @@ import org.springframework.http.MediaType;
 /** Presigned uploads against a store that checks signatures: only what was declared can be stored and completed. */
 class UploadIntegrationTest extends MediaServiceIntegrationTest {
 
+    /** What the store answers a PUT it refuses (or -1: it broke the connection). */
+    private static final Object[] REFUSED = {-1, 400, 403};
+
     @Test
     void aDeclaredFileUploadsCompletesAndDownloadsWithTheSameBytes() {
         UUID alice = UUID.randomUUID();
@@ -40,20 +43,23 @@ class UploadIntegrationTest extends MediaServiceIntegrationTest {
         UUID alice = UUID.randomUUID();
         String chat = CHATS.chatOf(alice);
         byte[] png = Files.png(10_000);
+        Map<String, Object> offer = offer(alice, chat, "image/png", png);
         @SuppressWarnings("unchecked")
-        Map<String, Object> upload = (Map<String, Object>) offer(alice, chat, "image/png", png).get("upload");
+        Map<String, Object> upload = (Map<String, Object>) offer.get("upload");
         String url = (String) upload.get("url");
         String signature = url.substring(url.indexOf("X-Amz-Signature=") + "X-Amz-Signature=".length());
         String tampered = url.replace(signature, (signature.charAt(0) == 'a' ? "b" : "a") + signature.substring(1));
 
         // one byte more than declared
-        assertThat(put(upload, Files.png(10_001)).statusCode()).isIn(400, 403);
+        assertThat(statusOrBroken(upload, Files.png(10_001), Map.of())).isIn(REFUSED);
         // one byte less
-        assertThat(put(upload, Files.truncated(png, 9_999)).statusCode()).isIn(400, 403);
+        assertThat(statusOrBroken(upload, Files.truncated(png, 9_999), Map.of())).isIn(REFUSED);
         // the declared size, another content type
-        assertThat(put(upload, png, Map.of("content-type", "image/jpeg")).statusCode()).isIn(400, 403);
+        assertThat(statusOrBroken(upload, png, Map.of("content-type", "image/jpeg"))).isIn(REFUSED);
         // the declared bytes and type, a signature changed in one digit
-        assertThat(put(Map.of("url", tampered, "headers", upload.get("headers")), png).statusCode()).isIn(400, 403);
+        assertThat(statusOrBroken(Map.of("url", tampered, "headers", upload.get("headers")), png, Map.of())).isIn(REFUSED);
+        assertThat(S3.client().listObjectsV2(request -> request.bucket(BUCKET).prefix("media/" + offer.get("media_id")))
+                .contents()).as("nothing stored by the refused PUTs").isEmpty();
         // the declared bytes and type, untouched: accepted
         assertThat(put(upload, png).statusCode()).isEqualTo(200);
     }
@@ -64,14 +70,14 @@ class UploadIntegrationTest extends MediaServiceIntegrationTest {
         byte[] png = Files.png(20_000);
         Object mediaId = offer(alice, CHATS.chatOf(alice), "image/png", png).get("media_id");
 
-        complete(alice, mediaId).expectStatus().isEqualTo(409).expectBody()
-                .jsonPath("$.code").isEqualTo("MEDIA_NOT_UPLOADED");
+        complete(alice, mediaId).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.code").isEqualTo("INVALID_REQUEST").jsonPath("$.media_state").isEqualTo("not_uploaded");
 
         // written around the presigned URL, as a store holding a partial object would have it
         S3.client().putObject(request -> request.bucket(BUCKET).key("media/" + mediaId).contentType("image/png"),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(Files.truncated(png, 5_000)));
-        complete(alice, mediaId).expectStatus().isEqualTo(409).expectBody()
-                .jsonPath("$.code").isEqualTo("MEDIA_NOT_UPLOADED")
+        complete(alice, mediaId).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.code").isEqualTo("INVALID_REQUEST").jsonPath("$.media_state").isEqualTo("not_uploaded")
                 .jsonPath("$.detail").isEqualTo("the upload is incomplete: 5000 of 20000 bytes");
     }
 
@@ -84,15 +90,16 @@ class UploadIntegrationTest extends MediaServiceIntegrationTest {
         Map<String, Object> upload = (Map<String, Object>) offer.get("upload");
         assertThat(put(upload, zip).statusCode()).isEqualTo(200);
 
-        complete(alice, offer.get("media_id")).expectStatus().isEqualTo(409).expectBody()
-                .jsonPath("$.code").isEqualTo("MEDIA_CONTENT_MISMATCH")
-                .jsonPath("$.type").isEqualTo("urn:parley:problem:media-content-mismatch");
+        complete(alice, offer.get("media_id")).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.code").isEqualTo("BAD_CONTENT_TYPE")
+                .jsonPath("$.type").isEqualTo("urn:parley:problem:bad-content-type")
+                .jsonPath("$.media_state").isEqualTo("rejected");
         assertThat(S3.client().listObjectsV2(request -> request.bucket(BUCKET).prefix("media/" + offer.get("media_id")))
                 .contents()).isEmpty();
-        download(alice, offer.get("media_id")).expectStatus().isEqualTo(409).expectBody()
-                .jsonPath("$.code").isEqualTo("MEDIA_NOT_READY");
-        complete(alice, offer.get("media_id")).expectStatus().isEqualTo(409).expectBody()
-                .jsonPath("$.code").isEqualTo("MEDIA_CONTENT_MISMATCH");
+        download(alice, offer.get("media_id")).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.code").isEqualTo("INVALID_REQUEST").jsonPath("$.media_state").isEqualTo("rejected");
+        complete(alice, offer.get("media_id")).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.media_state").isEqualTo("rejected");
     }
 
     @Test
@@ -108,8 +115,8 @@ class UploadIntegrationTest extends MediaServiceIntegrationTest {
         Map<String, Object> upload = (Map<String, Object>) offer.get("upload");
         assertThat(put(upload, png).statusCode()).isEqualTo(200);
 
-        complete(alice, offer.get("media_id")).expectStatus().isEqualTo(409).expectBody()
-                .jsonPath("$.code").isEqualTo("MEDIA_CONTENT_MISMATCH");
+        complete(alice, offer.get("media_id")).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.code").isEqualTo("INVALID_REQUEST").jsonPath("$.media_state").isEqualTo("rejected");
     }
 
     @Test
