@@ -11,7 +11,8 @@ import java.util.UUID;
  */
 public record MediaItem(UUID mediaId, UUID uploader, String chatId, String contentType, long size,
                         Optional<String> sha256, Optional<String> fileName, MediaState state, Instant createdAt,
-                        Optional<String> multipartUploadId, long partSize, Set<String> sharedIn) {
+                        Optional<String> multipartUploadId, long partSize, Set<String> sharedIn,
+                        Optional<String> thumbnailType) {
 
     public MediaItem {
         sharedIn = Set.copyOf(sharedIn);
@@ -24,6 +25,11 @@ public record MediaItem(UUID mediaId, UUID uploader, String chatId, String conte
 
     public static String objectKey(UUID mediaId) {
         return "media/" + mediaId;
+    }
+
+    /** The thumbnail's object key in the bucket. */
+    public String thumbnailKey() {
+        return "thumbnails/" + mediaId;
     }
 
     public boolean isUploadedBy(UUID userId) {

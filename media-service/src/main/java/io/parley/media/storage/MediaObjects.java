@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -63,6 +64,18 @@ public final class MediaObjects {
         return Mono.fromFuture(() -> s3.getObject(request -> request.bucket(bucket).key(key).range("bytes=0-" + (count - 1)),
                         AsyncResponseTransformer.toBytes()))
                 .map(ResponseBytes::asByteArray);
+    }
+
+    /** The whole object in memory: only for objects known to be small. */
+    public Mono<byte[]> bytes(String key) {
+        return Mono.fromFuture(() -> s3.getObject(request -> request.bucket(bucket).key(key), AsyncResponseTransformer.toBytes()))
+                .map(ResponseBytes::asByteArray);
+    }
+
+    /** Stores a small object the service made itself (a thumbnail). */
+    public Mono<Void> put(String key, String contentType, byte[] content) {
+        return Mono.fromFuture(() -> s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType),
+                AsyncRequestBody.fromBytes(content))).then();
     }
 
     /** The lower-case hex SHA-256 of the whole object, streamed (never held in memory). */

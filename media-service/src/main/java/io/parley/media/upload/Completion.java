@@ -7,6 +7,7 @@ import io.parley.media.library.MediaStore;
 import io.parley.media.storage.MediaObjects;
 import io.parley.media.storage.StoredObject;
 import io.parley.media.storage.UploadedPart;
+import io.parley.media.thumbnail.Thumbnails;
 import io.parley.proto.error.v1.ErrorReason;
 import java.time.Clock;
 import java.util.Comparator;
@@ -25,11 +26,13 @@ public final class Completion {
 
     private final MediaStore store;
     private final MediaObjects objects;
+    private final Thumbnails thumbnails;
     private final Clock clock;
 
-    Completion(MediaStore store, MediaObjects objects, Clock clock) {
+    Completion(MediaStore store, MediaObjects objects, Thumbnails thumbnails, Clock clock) {
         this.store = store;
         this.objects = objects;
+        this.thumbnails = thumbnails;
         this.clock = clock;
     }
 
@@ -81,7 +84,8 @@ public final class Completion {
                 .then(Mono.defer(() -> checkSha256(item)))
                 .then(Mono.defer(() -> store.markReady(item.mediaId(), clock.instant())))
                 .then(Mono.defer(() -> store.find(item.mediaId())))
-                .flatMap(now -> now.state() == MediaState.READY ? Mono.just(MediaView.of(now, MediaState.READY))
+                .flatMap(now -> now.state() == MediaState.READY
+                        ? thumbnails.make(now).thenReturn(MediaView.of(now, MediaState.READY))
                         : Mono.error(refused(ErrorReason.INVALID_REQUEST, "this upload was refused; request a new one")));
     }
 

@@ -4,6 +4,7 @@ import io.parley.cassandra.async.ReactiveCql;
 import io.parley.media.chats.ChatMembershipClient;
 import io.parley.media.library.MediaStore;
 import io.parley.media.storage.MediaObjects;
+import io.parley.media.thumbnail.Thumbnails;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,7 @@ class UploadConfiguration {
     }
 
     @Bean
-    Completion completion(MediaStore store, MediaObjects objects, Clock clock) {
-        return new Completion(store, objects, clock);
+    Completion completion(MediaStore store, MediaObjects objects, Thumbnails thumbnails, Clock clock) {
+        return new Completion(store, objects, thumbnails, clock);
     }
 }

@@ -65,7 +65,7 @@ public final class Uploads {
         return uploadId.flatMap(id -> {
             MediaItem item = new MediaItem(mediaId, uploader, request.chatId(), request.contentType(), request.size(),
                     Optional.ofNullable(request.sha256()), Optional.ofNullable(request.fileName()), MediaState.PENDING,
-                    clock.instant(), id, multipart ? partSize : 0, Set.of());
+                    clock.instant(), id, multipart ? partSize : 0, Set.of(), Optional.empty());
             return store.insert(item).thenReturn(id.map(s3UploadId -> multipartOffer(item, s3UploadId))
                     .orElseGet(() -> UploadOffer.single(mediaId, objects.presignPut(key, request.contentType(),
                             request.size(), settings.uploadUrlTtl()))));

@@ -24,7 +24,7 @@ class DownloadIntegrationTest extends MediaServiceIntegrationTest {
         UUID mallory = UUID.randomUUID();
         String aliceAndBob = CHATS.chatOf(alice, bob);
         String bobAndCarol = CHATS.chatOf(bob, carol);
-        Object mediaId = uploaded(alice, aliceAndBob, Files.png(5_000));
+        Object mediaId = uploaded(alice, aliceAndBob, "image/png", Files.png(5_000));
 
         // not shared yet: only the uploader
         download(bob, mediaId).expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
@@ -62,15 +62,6 @@ class DownloadIntegrationTest extends MediaServiceIntegrationTest {
         assertThat(reasonOf(() -> share(alice, UUID.randomUUID(), chat))).isEqualTo(ErrorReason.NOT_FOUND);
         assertThatThrownBy(() -> share(alice, "nope", chat)).isInstanceOfSatisfying(StatusRuntimeException.class,
                 failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
-    }
-
-    private Object uploaded(UUID uploader, String chat, byte[] content) {
-        Map<String, Object> offer = offer(uploader, chat, "image/png", content);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> upload = (Map<String, Object>) offer.get("upload");
-        assertThat(put(upload, content).statusCode()).isEqualTo(200);
-        complete(uploader, offer.get("media_id")).expectStatus().isOk();
-        return offer.get("media_id");
     }
 
     private static ErrorReason reasonOf(Runnable call) {

@@ -9,7 +9,11 @@ import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.event.EventListener;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
-/** Learns the random gRPC port when the server starts and hands out MediaLibrary stubs on a real channel to it. */
+/**
+ * Learns the random gRPC port when the server starts and hands out MediaLibrary stubs on a real channel to it. The
+ * server starts again on another port when the test framework resumes a paused cached context, so a new start
+ * replaces the channel.
+ */
 @TestComponent
 public class MediaGrpc implements DisposableBean {
 
@@ -17,8 +21,10 @@ public class MediaGrpc implements DisposableBean {
     private ManagedChannel channel;
 
     @EventListener
-    void started(GrpcServerStartedEvent event) {
+    synchronized void started(GrpcServerStartedEvent event) {
         port = event.getPort();
+        destroy();
+        channel = null;
     }
 
     public synchronized MediaLibraryGrpc.MediaLibraryBlockingStub library() {

@@ -101,6 +101,18 @@ public abstract class MediaServiceIntegrationTest {
                 .returnResult().getResponseBody();
     }
 
+    /** Uploads {@code content} through its presigned PUT and completes it; the media id. */
+    protected String uploaded(UUID uploader, String chat, String contentType, byte[] content) {
+        Map<String, Object> offer = offer(uploader, chat, contentType, content);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> upload = (Map<String, Object>) offer.get("upload");
+        if (put(upload, content).statusCode() != 200) {
+            throw new AssertionError("the store refused the declared upload");
+        }
+        complete(uploader, offer.get("media_id")).expectStatus().isOk();
+        return (String) offer.get("media_id");
+    }
+
     protected WebTestClient.ResponseSpec complete(UUID user, Object mediaId) {
         return web.post().uri("/v1/media/{id}/complete", mediaId).header(HttpHeaders.AUTHORIZATION, bearer(user)).exchange();
     }
