@@ -58,7 +58,10 @@ push: [kafka, cassandra]
 - {from: chat, to: user, port: grpc}         # UserDirectory (membership of 1:1 chats, blocks)
 - {from: chat, to: user, port: http}         # JWKS
 - {from: chat, to: group, port: grpc}        # group membership (docs/architecture.md)
-- {from: chat, to: media, port: grpc}        # PENDING issue 12: media checks before a send
+- {from: chat, to: media, port: grpc}        # MediaLibrary.ShareMedia before a media send
+- {from: media, to: chat, port: grpc}        # ChatMembership before a download
+- {from: media, to: user, port: http}        # JWKS
+- {from: push, to: user, port: http}         # JWKS
 {{- end }}
 
 {{/* Settings of one service as environment variables (the ConfigMap's data). Argument: dict root, name. */}}
@@ -81,7 +84,7 @@ PARLEY_CASSANDRA_CONTACT_POINTS: {{ $v.cassandra.contactPoints | quote }}
 PARLEY_CASSANDRA_LOCAL_DATACENTER: {{ $v.cassandra.localDatacenter | quote }}
 PARLEY_CASSANDRA_REPLICATION_FACTOR: {{ $v.cassandra.replicationFactor | quote }}
 {{- end }}
-{{- if has $name (list "gateway" "chat") }}
+{{- if has $name (list "gateway" "chat" "media" "push") }}
 PARLEY_AUTH_JWKS_URI: {{ printf "http://%s:%v/v1/.well-known/jwks.json" (include "parley.name" (dict "root" $root "name" "user")) $v.services.user.ports.http | quote }}
 PARLEY_AUTH_ISSUER: {{ $v.auth.issuer | quote }}
 {{- end }}
@@ -98,6 +101,15 @@ PARLEY_CHAT_TOPICS_INBOX_PARTITIONS: {{ $svc.topics.inbox.partitions | quote }}
 PARLEY_CHAT_TOPICS_INBOX_REPLICATION_FACTOR: {{ $v.kafka.replicationFactor | quote }}
 PARLEY_CHAT_TOPICS_PUSH_REQUESTS_PARTITIONS: {{ $svc.topics.pushRequests.partitions | quote }}
 PARLEY_CHAT_TOPICS_PUSH_REQUESTS_REPLICATION_FACTOR: {{ $v.kafka.replicationFactor | quote }}
+PARLEY_CHAT_MEDIA_LIBRARY_ADDRESS: {{ include "parley.grpcAddress" (dict "root" $root "name" "media") | quote }}
+{{- end }}
+{{- if eq $name "media" }}
+PARLEY_MEDIA_CHAT_MEMBERSHIP_ADDRESS: {{ include "parley.grpcAddress" (dict "root" $root "name" "chat") | quote }}
+{{- end }}
+{{- if eq $name "push" }}
+# APNs / FCM / VAPID credentials: each file of the mounted Secret is one setting, named by its key
+# (e.g. parley.push.apns.signing-key); a missing Secret leaves every platform off.
+SPRING_CONFIG_IMPORT: {{ printf "optional:configtree:%s/" $v.secrets.pushCredentials.mountPath | quote }}
 {{- end }}
 {{- if eq $name "user" }}
 PARLEY_USER_TOKENS_ISSUER: {{ $v.auth.issuer | quote }}
