@@ -1,0 +1,45 @@
+package io.parley.gateway.presence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.gateway.auth.DeviceIdentity;
+import io.parley.gateway.connection.DeviceConnection;
+import io.parley.gateway.device.ConnectedDevices;
+import io.parley.gateway.support.TestDevices;
+import io.parley.protocol.Protocol;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PresenceSubscriptionsTest {
+
+    private final Watchers watchers = new Watchers();
+    private final ConnectedDevices devices = TestDevices.connectedDevices();
+    private final DeviceConnection connection = devices.connect(new DeviceIdentity("me", "phone"), status -> { }).connection();
+    private final PresenceSubscriptions subscriptions = watchers.newSubscriptions(connection);
+
+    @Test
+    void aConnectionWatchesUsersUntilItUnsubscribesOrCloses() {
+        assertThat(subscriptions.add(List.of("alice", "bob", "alice", "me"))).containsExactly("alice", "bob");
+        assertThat(watchers.of("alice")).containsExactly(subscriptions);
+        assertThat(subscriptions.watches("me")).isFalse();
+
+        subscriptions.remove(List.of("alice"));
+        assertThat(subscriptions.watches("alice")).isFalse();
+        assertThat(watchers.of("alice")).isEmpty();
+
+        subscriptions.close();
+        assertThat(watchers.watchedUsers()).isZero();
+        assertThat(subscriptions.size()).isZero();
+    }
+
+    @Test
+    void aSubscriptionBeyondTheCapAddsNobody() {
+        List<String> full = IntStream.range(0, Protocol.MAX_PRESENCE_SUBSCRIPTIONS).mapToObj(i -> "u" + i).toList();
+        assertThat(subscriptions.add(full)).hasSize(Protocol.MAX_PRESENCE_SUBSCRIPTIONS);
+
+        assertThat(subscriptions.add(List.of("one-more", "u0"))).isNull();
+        assertThat(subscriptions.watches("one-more")).isFalse();
+        assertThat(subscriptions.add(List.of("u0"))).isEmpty();
+    }
+}
