@@ -2,19 +2,24 @@ package io.parley.gateway.presence;
 
 import io.parley.gateway.connection.DeviceConnection;
 import io.parley.protocol.Protocol;
+import io.parley.protocol.ServerFrame;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The users one connection watches ({@code subscribe_presence}): the chats it has open. Capped at
- * {@link Protocol#MAX_PRESENCE_SUBSCRIPTIONS}; emptied when the connection ends.
+ * {@link Protocol#MAX_PRESENCE_SUBSCRIPTIONS}; emptied when the connection ends. For each, whether the connection's
+ * user may see their presence, as presence-service answered when the subscription started: until it answered, and
+ * when it said no, changes are not passed on.
  */
 public final class PresenceSubscriptions {
 
+    private enum Visibility { UNKNOWN, VISIBLE, HIDDEN }
+
     private final DeviceConnection connection;
     private final Watchers watchers;
-    private final Set<String> watched = ConcurrentHashMap.newKeySet();
+    private final Map<String, Visibility> watched = new ConcurrentHashMap<>();
 
     PresenceSubscriptions(DeviceConnection connection, Watchers watchers) {
         this.connection = connection;
@@ -27,29 +32,32 @@ public final class PresenceSubscriptions {
 
     /** Whether this connection watches {@code userId} (has the 1:1 chat with them open). */
     public boolean watches(String userId) {
-        return watched.contains(userId);
+        return watched.containsKey(userId);
     }
 
     /**
      * Adds {@code users} (the connection's own user is skipped: watching yourself is pointless); returns the users
-     * newly watched, or null, adding none, if they would exceed the cap.
+     * whose presence must be asked for (the new ones, and those whose answer never came), or null, adding none, if
+     * they would exceed the cap.
      */
     synchronized List<String> add(List<String> users) {
-        List<String> fresh = users.stream().distinct()
-                .filter(user -> !watched.contains(user) && !user.equals(connection.identity().userId())).toList();
-        if (watched.size() + fresh.size() > Protocol.MAX_PRESENCE_SUBSCRIPTIONS) {
+        List<String> candidates = users.stream().distinct()
+                .filter(user -> !user.equals(connection.identity().userId())).toList();
+        long fresh = candidates.stream().filter(user -> !watched.containsKey(user)).count();
+        if (watched.size() + fresh > Protocol.MAX_PRESENCE_SUBSCRIPTIONS) {
             return null;
         }
-        for (String user : fresh) {
-            watched.add(user);
-            watchers.watch(user, this);
+        for (String user : candidates) {
+            if (watched.putIfAbsent(user, Visibility.UNKNOWN) == null) {
+                watchers.watch(user, this);
+            }
         }
-        return fresh;
+        return candidates.stream().filter(user -> watched.get(user) == Visibility.UNKNOWN).toList();
     }
 
     synchronized void remove(List<String> users) {
         for (String user : users) {
-            if (watched.remove(user)) {
+            if (watched.remove(user) != null) {
                 watchers.unwatch(user, this);
             }
         }
@@ -57,7 +65,25 @@ public final class PresenceSubscriptions {
 
     /** Ends every subscription: the connection is ending. */
     public synchronized void close() {
-        remove(List.copyOf(watched));
+        remove(List.copyOf(watched.keySet()));
+    }
+
+    /** presence-service's answer for a watched user: its current state if visible, which is sent at once. */
+    void answered(String userId, boolean visible, boolean online, long lastSeen) {
+        if (watched.replace(userId, Visibility.UNKNOWN, visible ? Visibility.VISIBLE : Visibility.HIDDEN) && visible) {
+            connection.offer(frame(userId, online, lastSeen));
+        }
+    }
+
+    /** A change of a watched user's presence, passed on if the user is visible to this connection. */
+    void changed(String userId, boolean online, long lastSeen) {
+        if (watched.get(userId) == Visibility.VISIBLE) {
+            connection.offer(frame(userId, online, lastSeen));
+        }
+    }
+
+    private static ServerFrame.Presence frame(String userId, boolean online, long lastSeen) {
+        return new ServerFrame.Presence(userId, online, lastSeen > 0 ? lastSeen : null);
     }
 
     int size() {

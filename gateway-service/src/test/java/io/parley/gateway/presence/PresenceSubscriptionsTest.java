@@ -40,6 +40,8 @@ class PresenceSubscriptionsTest {
 
         assertThat(subscriptions.add(List.of("one-more", "u0"))).isNull();
         assertThat(subscriptions.watches("one-more")).isFalse();
+        assertThat(subscriptions.add(List.of("u0"))).as("not answered yet: asked again").containsExactly("u0");
+        subscriptions.answered("u0", true, false, 0);
         assertThat(subscriptions.add(List.of("u0"))).isEmpty();
     }
 }

@@ -29,6 +29,8 @@ public final class TestGateways {
                 "--parley.auth.issuer=" + TestTokens.ISSUER,
                 "--parley.gateway.chat-service.address=" + backends.address(),
                 "--parley.gateway.user-service.address=" + backends.address(),
+                "--parley.gateway.presence-service.address=" + backends.address(),
+                "--parley.gateway.presence-service.report-interval=200ms",
                 "--parley.gateway.instance.id=" + gatewayId));
         arguments.addAll(List.of(settings));
         return new SpringApplicationBuilder(GatewayServiceApplication.class).run(arguments.toArray(String[]::new));
