@@ -51,9 +51,9 @@ class PresenceFramesIntegrationTest extends GatewayIntegrationTest {
         String dave = TestTokens.newId();
         BACKENDS.presence.hide(alice, dave);
         BACKENDS.presence.lastSeen(alice, 1_700_000_000_000L);
-        try (TestSocket bob = ready(connect(TestTokens.newId(), TestTokens.newId()));
-                TestSocket carol = ready(connectToOther(TestTokens.newId()));
-                TestSocket daveSocket = ready(connectToOther(dave))) {
+        try (TestSocket bob = connect(TestTokens.newId(), TestTokens.newId()).ready();
+                TestSocket carol = connectToOther(TestTokens.newId()).ready();
+                TestSocket daveSocket = connectToOther(dave).ready()) {
             bob.send(new ClientFrame.SubscribePresence(null, List.of(alice)));
             assertThat(bob.next()).isEqualTo(new ServerFrame.Presence(alice, false, 1_700_000_000_000L));
             carol.send(new ClientFrame.SubscribePresence(null, List.of(alice)));
@@ -76,8 +76,8 @@ class PresenceFramesIntegrationTest extends GatewayIntegrationTest {
         String zed = TestTokens.newId();
         String yan = TestTokens.newId();
         String channel = "parley:presence:" + zed;
-        try (TestSocket first = ready(connectToOther(TestTokens.newId()));
-                TestSocket second = ready(connectToOther(TestTokens.newId()))) {
+        try (TestSocket first = connectToOther(TestTokens.newId()).ready();
+                TestSocket second = connectToOther(TestTokens.newId()).ready()) {
             first.send(new ClientFrame.SubscribePresence(null, List.of(zed, yan)));
             first.next(ServerFrame.Presence.class);
             first.next(ServerFrame.Presence.class);
@@ -99,7 +99,7 @@ class PresenceFramesIntegrationTest extends GatewayIntegrationTest {
 
     @Test
     void aConnectionWatchesAtMost256Users() {
-        try (TestSocket socket = ready(connectToOther(TestTokens.newId()))) {
+        try (TestSocket socket = connectToOther(TestTokens.newId()).ready()) {
             List<String> users = IntStream.range(0, Protocol.MAX_PRESENCE_SUBSCRIPTIONS).mapToObj(i -> TestTokens.newId()).toList();
             socket.send(new ClientFrame.SubscribePresence(null, users));
             for (int i = 0; i < users.size(); i++) {
@@ -117,7 +117,7 @@ class PresenceFramesIntegrationTest extends GatewayIntegrationTest {
     @Test
     void theGatewayReportsConnectionsOpenedAndClosedToPresence() {
         String frank = TestTokens.newId();
-        TestSocket socket = ready(connectToOther(frank));
+        TestSocket socket = connectToOther(frank).ready();
         await().atMost(Duration.ofSeconds(10)).until(() -> BACKENDS.presence.reported("gw-presence", frank, true));
 
         socket.close();
@@ -133,13 +133,6 @@ class PresenceFramesIntegrationTest extends GatewayIntegrationTest {
 
     private static long subscribers(String channel) {
         return redis.sync().pubsubNumsub(channel).getOrDefault(channel, 0L);
-    }
-
-    private static TestSocket ready(TestSocket socket) {
-        socket.hello();
-        socket.send(new ClientFrame.Ping("ready"));
-        assertThat(socket.next()).isEqualTo(new ServerFrame.Pong("ready"));
-        return socket;
     }
 
     private static TestSocket connectToOther(String user) {

@@ -40,10 +40,10 @@ class TypingIntegrationTest extends GatewayIntegrationTest {
         String alice = TestTokens.newId();
         String bob = TestTokens.newId();
         String chat = chat(alice, bob);
-        try (TestSocket aliceSocket = ready(connect(alice, TestTokens.newId()));
-                TestSocket bobPhone = ready(connectToOther(bob));
-                TestSocket bobLaptop = ready(connectToOther(bob));
-                TestSocket bobTablet = ready(connect(bob, TestTokens.newId()))) {
+        try (TestSocket aliceSocket = connect(alice, TestTokens.newId()).ready();
+                TestSocket bobPhone = connectToOther(bob).ready();
+                TestSocket bobLaptop = connectToOther(bob).ready();
+                TestSocket bobTablet = connect(bob, TestTokens.newId()).ready()) {
             openChat(bobPhone, alice);
             openChat(bobTablet, alice);
 
@@ -65,9 +65,9 @@ class TypingIntegrationTest extends GatewayIntegrationTest {
         String alice = TestTokens.newId();
         String bob = TestTokens.newId();
         String chat = chat(alice, bob);
-        try (TestSocket aliceSocket = ready(connect(alice, TestTokens.newId()));
-                TestSocket bobPhone = ready(connectToOther(bob));
-                TestSocket bobLaptop = ready(connectToOther(bob))) {
+        try (TestSocket aliceSocket = connect(alice, TestTokens.newId()).ready();
+                TestSocket bobPhone = connectToOther(bob).ready();
+                TestSocket bobLaptop = connectToOther(bob).ready()) {
             openChat(bobPhone, alice);
             openChat(bobLaptop, alice);
             bobLaptop.send(new ClientFrame.UnsubscribePresence(null, List.of(alice)));
@@ -87,7 +87,7 @@ class TypingIntegrationTest extends GatewayIntegrationTest {
         String alice = TestTokens.newId();
         String bob = TestTokens.newId();
         String carol = TestTokens.newId();
-        try (TestSocket carolSocket = ready(connect(carol, TestTokens.newId()))) {
+        try (TestSocket carolSocket = connect(carol, TestTokens.newId()).ready()) {
             carolSocket.send(new ClientFrame.Typing("outsider", chat(alice, bob), TypingState.COMPOSING));
             assertThat(carolSocket.next(ServerFrame.Error.class))
                     .isEqualTo(new ServerFrame.Error("outsider", ErrorCode.NOT_A_MEMBER, "you are not a member of this chat", false));
@@ -110,8 +110,8 @@ class TypingIntegrationTest extends GatewayIntegrationTest {
         String alice = TestTokens.newId();
         String bob = TestTokens.newId();
         BACKENDS.users.block(bob, alice);
-        try (TestSocket aliceSocket = ready(connect(alice, TestTokens.newId()));
-                TestSocket bobPhone = ready(connectToOther(bob))) {
+        try (TestSocket aliceSocket = connect(alice, TestTokens.newId()).ready();
+                TestSocket bobPhone = connectToOther(bob).ready()) {
             openChat(bobPhone, alice);
             openChat(aliceSocket, bob);
 
@@ -128,7 +128,7 @@ class TypingIntegrationTest extends GatewayIntegrationTest {
     void typingFasterThanTheLimitIsRefused() {
         String alice = TestTokens.newId();
         String bob = TestTokens.newId();
-        try (TestSocket aliceSocket = ready(connect(alice, TestTokens.newId()))) {
+        try (TestSocket aliceSocket = connect(alice, TestTokens.newId()).ready()) {
             for (int i = 0; i < 20; i++) {
                 aliceSocket.send(new ClientFrame.Typing("t" + i, chat(alice, bob), TypingState.COMPOSING));
             }
@@ -149,13 +149,6 @@ class TypingIntegrationTest extends GatewayIntegrationTest {
     }
 
     /** Waits for the hello and for the connection's registration (frames are read only after it). */
-    private static TestSocket ready(TestSocket socket) {
-        socket.hello();
-        socket.send(new ClientFrame.Ping("ready"));
-        assertThat(socket.next()).isEqualTo(new ServerFrame.Pong("ready"));
-        return socket;
-    }
-
     private static TestSocket connectToOther(String user) {
         return TestSocket.connect(TestGateways.webSocketUri(otherGateway), TOKENS.accessToken(user, TestTokens.newId()));
     }
