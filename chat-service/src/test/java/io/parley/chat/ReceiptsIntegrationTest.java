@@ -172,6 +172,26 @@ class ReceiptsIntegrationTest extends ChatServiceIntegrationTest {
     }
 
     @Test
+    void aUserWhoBlocksTheSenderGivesThemNoReceiptsButTheirOwnWatermarksMove() {
+        String alice = newUser();
+        String bob = newUser();
+        String carol = newUser();
+        ChatId chat = chatOf(alice, bob);
+        sendMany(alice, "phone", chat, 2);
+        List<InboxEntry> bobs = awaitInbox(bob, 2);
+        DIRECTORY.block(bob, alice);
+
+        assertThat(ack(bob, "phone", bobs.get(1).getInboxSeq())).isEqualTo(bobs.get(1).getInboxSeq());
+        assertThat(markRead(bob, chat, 2)).isEqualTo(2);
+        // a barrier on alice's inbox partition: a receipt produced before it would be stored before it
+        send(carol, "phone", chatOf(carol, alice), "barrier", "after bob's ack and read");
+
+        awaitInbox(alice, 3);
+        assertThat(receipts(alice)).isEmpty();
+        assertThat(unread(bob, chat)).isZero();
+    }
+
+    @Test
     void onlyMembersMarkAChatRead() {
         ChatId chat = chatOf(newUser(), newUser());
 

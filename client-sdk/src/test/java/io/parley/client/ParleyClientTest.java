@@ -98,6 +98,22 @@ class ParleyClientTest {
     }
 
     @Test
+    void aSyncedCursorBelowOursIsAdoptedSoTheEntriesAfterItAreShown() throws Exception {
+        first.handle((peer, frame) -> {
+            if (frame instanceof ClientFrame.Sync) {
+                peer.send(new ServerFrame.Synced(5));
+            }
+        });
+        connect(1_000);
+        FakeGateway.Peer peer = first.peers.get(0);
+
+        peer.send(message(6, "m-6", 1));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> messages.size() == 1);
+        assertThat(client.cursor()).isEqualTo(6);
+    }
+
+    @Test
     void aGapThatIsNeverFilledIsReportedAndTheMessagesAfterItShown() throws Exception {
         List<String> gaps = new CopyOnWriteArrayList<>();
         client = ParleyClient.builder().endpoint(first.uri()).accessToken("t").gapTimeout(Duration.ofMillis(200))

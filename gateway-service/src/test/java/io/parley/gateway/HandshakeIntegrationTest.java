@@ -60,6 +60,17 @@ class HandshakeIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void refusesWith503WhenUserServiceCannotSayWhetherTheDeviceWasRevoked() {
+        String user = TestTokens.newId();
+        String device = TestTokens.newId();
+        BACKENDS.users.cannotCheck(device);
+
+        assertThat(TestSocket.refusedStatus(webSocketUri(), "Bearer " + TOKENS.accessToken(user, device)))
+                .as("a valid token whose device cannot be checked fails closed")
+                .isEqualTo(503);
+    }
+
+    @Test
     void aBrowserConnectsOnceWithAConnectTicket() {
         String user = TestTokens.newId();
         String device = TestTokens.newId();

@@ -2,6 +2,7 @@ package io.parley.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.user.account.RegistrationRateLimitSettings;
 import io.parley.user.auth.LoginRateLimitSettings;
 import io.parley.user.auth.TokenSettings;
 import io.parley.user.auth.signing.SigningKeySettings;
@@ -27,11 +28,13 @@ class SettingsValidationTest {
             "parley.user.login-rate-limit.per-username.attempts=10",
             "parley.user.login-rate-limit.per-username.window=5m",
             "parley.user.login-rate-limit.per-address.attempts=100",
-            "parley.user.login-rate-limit.per-address.window=5m"};
+            "parley.user.login-rate-limit.per-address.window=5m",
+            "parley.user.registration-rate-limit.per-address.attempts=50",
+            "parley.user.registration-rate-limit.per-address.window=10m"};
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({TokenSettings.class, SigningKeySettings.class, LoginRateLimitSettings.class,
-            DeviceSettings.class, ConnectTicketSettings.class, KeySettings.class})
+            RegistrationRateLimitSettings.class, DeviceSettings.class, ConnectTicketSettings.class, KeySettings.class})
     static class AllSettings {
     }
 
@@ -64,6 +67,8 @@ class SettingsValidationTest {
             "parley.user.signing-keys.pre-publication| 10s| prePublicationLongerThanRefreshInterval",
             // zero attempts would lock everyone out
             "parley.user.login-rate-limit.per-username.attempts| 0| perUsername.attempts",
+            // a window under a second counts nothing
+            "parley.user.registration-rate-limit.per-address.window| 0s| perAddress.window",
             // no device could ever sign in
             "parley.user.devices.max-per-user| 0| maxPerUser",
             // connect tickets must be short-lived

@@ -58,8 +58,8 @@ public final class FrameCodec {
         String clientMsgId = fields.requiredString("client_msg_id", Protocol.MAX_ID_CHARS);
         String chat = fields.requiredString("chat", Protocol.MAX_CHAT_CHARS);
         String contentType = fields.requiredString("content_type", Protocol.MAX_CONTENT_TYPE_CHARS);
-        if (contentType.indexOf('/') <= 0) {
-            throw fields.invalid("content_type", "must be a media type such as text/plain");
+        if (!Protocol.isMediaType(contentType)) {
+            throw fields.invalid("content_type", "must be a media type such as text/plain (RFC 9110 tokens, no control characters)");
         }
         byte[] body = decodeBody(fields, contentType, fields.requiredText("body"));
         if (body.length > Protocol.MAX_BODY_BYTES) {

@@ -1,6 +1,7 @@
 package io.parley.protocol;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Constants of protocol v1 (docs/protocol.md). */
 public final class Protocol {
@@ -28,6 +29,19 @@ public final class Protocol {
     /** A sender repeats {@code composing} this often while the user keeps typing. */
     public static final long TYPING_REFRESH_MILLIS = 3_000;
 
+    /**
+     * A media type as RFC 9110 §8.3.1 writes it: {@code type/subtype} tokens, then {@code ;name=value} parameters
+     * whose values are tokens or quoted strings of visible ASCII. No control characters, no non-ASCII, nothing
+     * else: a content type is echoed to other devices and into push payloads and logs.
+     */
+    private static final Pattern MEDIA_TYPE;
+
+    static {
+        String token = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+        String quoted = "\"(?:[ !#-\\[\\]-~]|\\\\[ -~])*\"";
+        MEDIA_TYPE = Pattern.compile(token + "/" + token + "(?:[ \t]*;[ \t]*" + token + "=(?:" + token + "|" + quoted + "))*");
+    }
+
     /** Close codes the server uses besides the standard ones (1000, 1009, 1011, 1012, 1013). */
     public static final int CLOSE_POLICY_VIOLATION = 1008;
     public static final int CLOSE_TOO_BIG = 1009;
@@ -51,6 +65,11 @@ public final class Protocol {
     public static boolean isTextContentType(String contentType) {
         String type = baseType(contentType);
         return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json");
+    }
+
+    /** Whether {@code contentType} is a well-formed media type of at most {@link #MAX_CONTENT_TYPE_CHARS}. */
+    public static boolean isMediaType(String contentType) {
+        return contentType.length() <= MAX_CONTENT_TYPE_CHARS && MEDIA_TYPE.matcher(contentType).matches();
     }
 
     private static String baseType(String contentType) {

@@ -150,6 +150,9 @@ class FrameCodecTest {
                 // a content type that is not a media type
                 Arguments.of("{\"type\":\"send\",\"ref\":\"r\",\"client_msg_id\":\"c\",\"chat\":\"d:a:b\",\"content_type\":\"plain\",\"body\":\"x\"}",
                         ErrorCode.INVALID_FIELD, "r"),
+                // a content type with a control character (JSON escape of a line feed)
+                Arguments.of("{\"type\":\"send\",\"ref\":\"r\",\"client_msg_id\":\"c\",\"chat\":\"d:a:b\",\"content_type\":\"text/plain\\n\",\"body\":\"x\"}",
+                        ErrorCode.INVALID_FIELD, "r"),
                 // a binary body that is not base64
                 Arguments.of("{\"type\":\"send\",\"ref\":\"r\",\"client_msg_id\":\"c\",\"chat\":\"d:a:b\",\"content_type\":\"image/png\",\"body\":\"***\"}",
                         ErrorCode.INVALID_FIELD, "r"),

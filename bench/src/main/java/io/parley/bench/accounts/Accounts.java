@@ -42,7 +42,7 @@ public final class Accounts {
         List<CompletableFuture<User>> users = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String username = ("b" + runId + "_" + role + "_" + i).toLowerCase();
-            users.add(limited(() -> register(username)));
+            users.add(limited(() -> registerOnce(username, 0)));
         }
         return users.stream().map(CompletableFuture::join).toList();
     }
@@ -52,13 +52,18 @@ public final class Accounts {
         return limited(() -> loginOnce(user, UUID.randomUUID().toString(), 0));
     }
 
-    private CompletableFuture<User> register(String username) {
+    private CompletableFuture<User> registerOnce(String username, int attempt) {
         String body = JSON.writeValueAsString(Map.of("username", username, "password", password,
                 "displayName", username));
-        return http.postJson(userService.resolve("/v1/accounts"), body, null, null).thenApply(result -> {
-            JsonNode json = expect(result, 201, "register " + username);
-            return new User(json.get("userId").asString(), username, password);
-        });
+        return http.postJson(userService.resolve("/v1/accounts"), body, null, loginSources.next())
+                .thenCompose(result -> {
+                    if (result.status() == 429 && attempt < 3) {
+                        // Over the registration limit at this address: the next attempt goes from the next one.
+                        return registerOnce(username, attempt + 1);
+                    }
+                    JsonNode json = expect(result, 201, "register " + username);
+                    return CompletableFuture.completedFuture(new User(json.get("userId").asString(), username, password));
+                });
     }
 
     private CompletableFuture<DeviceLogin> loginOnce(User user, String deviceId, int attempt) {

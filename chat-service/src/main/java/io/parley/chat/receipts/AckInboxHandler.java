@@ -20,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * AckInbox: a device received its inbox up to a cursor. For the messages of other users this newly covers,
- * the user's delivered watermark of each chat advances and the chat's other members get a DELIVERED receipt.
+ * the user's delivered watermark of each chat advances and the chat's other members get a DELIVERED receipt
+ * (not one who blocks or is blocked by the user: {@link ReceiptRecipients}).
  * Receipts are produced before the cursor moves, so a failed ack is retried in full.
  *
  * <p>An ack costs what it covers: the rows after the device's cursor (their reference columns, not the bodies),
@@ -36,15 +37,17 @@ final class AckInboxHandler {
     private final DeviceCursors cursors;
     private final ReceiptStore receipts;
     private final InboxPublisher publisher;
+    private final ReceiptRecipients recipients;
     private final AckProgress progress;
     private final Clock clock;
 
     AckInboxHandler(InboxReader inbox, DeviceCursors cursors, ReceiptStore receipts, InboxPublisher publisher,
-            AckProgress progress, Clock clock) {
+            ReceiptRecipients recipients, AckProgress progress, Clock clock) {
         this.inbox = inbox;
         this.cursors = cursors;
         this.receipts = receipts;
         this.publisher = publisher;
+        this.recipients = recipients;
         this.progress = progress;
         this.clock = clock;
     }
@@ -103,7 +106,8 @@ final class AckInboxHandler {
                     Receipt receipt = Receipt.newBuilder().setChatId(chat.getKey()).setUserId(userId)
                             .setKind(ReceiptKind.RECEIPT_KIND_DELIVERED).setUpToSeq(seq).setAtEpochMillis(clock.millis())
                             .build();
-                    return publisher.receipt(ChatId.parse(chat.getKey()).membersOtherThan(userId), receipt, parent)
+                    return recipients.of(ChatId.parse(chat.getKey()), userId)
+                            .thenCompose(others -> publisher.receipt(others, receipt, parent))
                             .thenCompose(published -> receipts.advanceDelivered(chat.getKey(), userId, seq))
                             .thenRun(() -> progress.deliveredStored(chat.getKey(), userId, seq));
                 }))

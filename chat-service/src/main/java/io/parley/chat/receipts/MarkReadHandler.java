@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * MarkRead: the user read a chat up to a seq (capped at the chat's last seq they know). The read watermark
  * only moves forward; the unread count follows from it; the chat's other members get a READ receipt unless
- * the reader turned read receipts off, or the user directory cannot say (then the watermark still moves).
+ * the reader turned read receipts off, either blocks the other, or the user directory cannot say (then the
+ * watermark still moves).
  */
 final class MarkReadHandler {
 
@@ -29,14 +30,16 @@ final class MarkReadHandler {
     private final ChatListStore chatLists;
     private final ReceiptStore receipts;
     private final UserDirectoryClient directory;
+    private final ReceiptRecipients recipients;
     private final InboxPublisher publisher;
     private final Clock clock;
 
-    MarkReadHandler(ChatListStore chatLists, ReceiptStore receipts, UserDirectoryClient directory, InboxPublisher publisher,
-            Clock clock) {
+    MarkReadHandler(ChatListStore chatLists, ReceiptStore receipts, UserDirectoryClient directory,
+            ReceiptRecipients recipients, InboxPublisher publisher, Clock clock) {
         this.chatLists = chatLists;
         this.receipts = receipts;
         this.directory = directory;
+        this.recipients = recipients;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -78,7 +81,7 @@ final class MarkReadHandler {
                     Receipt receipt = Receipt.newBuilder().setChatId(chat.value()).setUserId(userId)
                             .setKind(ReceiptKind.RECEIPT_KIND_READ).setUpToSeq(upToSeq).setAtEpochMillis(clock.millis())
                             .build();
-                    return publisher.receipt(chat.membersOtherThan(userId), receipt, parent);
+                    return recipients.of(chat, userId).thenCompose(others -> publisher.receipt(others, receipt, parent));
                 });
     }
 

@@ -18,7 +18,8 @@ class ReceiptsConfiguration {
             UserDirectoryClient directory, ReceiptsSettings settings, Clock clock) {
         ReceiptStore store = new ReceiptStore(cql);
         AckProgress progress = new AckProgress(settings.rememberedProgress(), settings.forgetProgressAfter());
-        return new Receipts(new AckInboxHandler(inbox, cursors, store, publisher, progress, clock),
-                new MarkReadHandler(chatLists, store, directory, publisher, clock));
+        ReceiptRecipients recipients = new ReceiptRecipients(directory);
+        return new Receipts(new AckInboxHandler(inbox, cursors, store, publisher, recipients, progress, clock),
+                new MarkReadHandler(chatLists, store, directory, recipients, publisher, clock));
     }
 }

@@ -32,9 +32,9 @@ public final class SendRequestValidator {
         ChatException.require("chat_id", request.getChatId());
         ChatId chat = ChatId.parse(request.getChatId());
         ChatException.require("content_type", request.getContentType());
-        if (request.getContentType().length() > MAX_CONTENT_TYPE_LENGTH) {
-            throw new ChatException(ErrorReason.BAD_CONTENT_TYPE,
-                    "content_type must be at most " + MAX_CONTENT_TYPE_LENGTH + " characters");
+        if (!Protocol.isMediaType(request.getContentType())) {
+            throw new ChatException(ErrorReason.BAD_CONTENT_TYPE, "content_type must be a media type (RFC 9110) of at most "
+                    + MAX_CONTENT_TYPE_LENGTH + " characters");
         }
         if (request.getBody().isEmpty()) {
             throw ChatException.missingField("body");

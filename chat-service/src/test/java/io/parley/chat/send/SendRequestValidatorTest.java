@@ -62,7 +62,11 @@ class SendRequestValidatorTest {
                 // no content type
                 bad(b -> b.setContentType(""), ErrorReason.MISSING_FIELD),
                 // content type one character over the protocol's limit
-                bad(b -> b.setContentType("x".repeat(Protocol.MAX_CONTENT_TYPE_CHARS + 1)), ErrorReason.BAD_CONTENT_TYPE),
+                bad(b -> b.setContentType("x/" + "x".repeat(Protocol.MAX_CONTENT_TYPE_CHARS - 1)), ErrorReason.BAD_CONTENT_TYPE),
+                // content type with a control character
+                bad(b -> b.setContentType("text/plain\r\nX-Injected: 1"), ErrorReason.BAD_CONTENT_TYPE),
+                // not a media type
+                bad(b -> b.setContentType("plain"), ErrorReason.BAD_CONTENT_TYPE),
                 // empty body
                 bad(b -> b.setBody(ByteString.EMPTY), ErrorReason.MISSING_FIELD),
                 // one byte over 64 KiB

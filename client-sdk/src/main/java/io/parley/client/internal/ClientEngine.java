@@ -428,6 +428,13 @@ public final class ClientEngine implements Socket.Events {
     }
 
     private void onSynced(ServerFrame.Synced synced) {
+        if (synced.cursor() < cursor) {
+            // Our cursor was ahead of the inbox (restored from other data): the gateway started from its newest
+            // entry, and what follows must not be dropped as already seen.
+            cursor = synced.cursor();
+            visibleCursor = cursor;
+            ackedCursor = Math.min(ackedCursor, cursor);
+        }
         advanceCursor(synced.cursor());
         reconnectBackoff.reset();
         setState(ConnectionState.LIVE);

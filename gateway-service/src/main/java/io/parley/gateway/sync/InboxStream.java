@@ -23,7 +23,9 @@ import reactor.util.retry.Retry;
  * inbox_seq; an entry beyond it reveals a gap (a lost delivery), which is filled by catching up again. Thus a
  * device sees strictly increasing inbox_seq with no gap and no duplicate on one connection.
  *
- * <p>Before the first {@code sync}, live entries are dropped: the sync's pages will contain them.
+ * <p>Before the first {@code sync}, live entries are dropped: the sync's pages will contain them. A {@code sync}
+ * cursor beyond the inbox's newest entry (a device restored from another install's data, say) is lowered to that
+ * entry, and {@code synced} says so.
  *
  * <p>Costs are bounded per connection: held-back entries by count and by bytes (beyond either, an entry is left to
  * the next page: the inbox has it); one FetchInbox call at a time (a {@code sync} arriving while a page is being
@@ -64,6 +66,8 @@ public final class InboxStream {
     private int generation;
     /** Whether this catch-up answers a {@code sync} frame (and so ends with {@code synced}). */
     private boolean answersSync;
+    /** The sync's cursor came from the device and no page has confirmed the inbox reaches it yet. */
+    private boolean cursorUnchecked;
 
     public InboxStream(DeviceIdentity device, InboxSource inbox, FrameSink frames, int pageSize, int maxHeldBack,
             SyncSettings settings, Scheduler scheduler) {
@@ -90,6 +94,7 @@ public final class InboxStream {
         cancelBackoff();
         fetching = false;
         answersSync = true;
+        cursorUnchecked = true;
         state = State.CATCHING_UP;
         fetchNextPage();
     }
@@ -215,6 +220,15 @@ public final class InboxStream {
             return;
         }
         fetching = false;
+        if (cursorAheadOfInbox(page)) {
+            // Entries up to the device's cursor would be skipped as already processed, live ones included, and the
+            // device would see nothing until the inbox passed a cursor it never reached. Start from the newest
+            // entry instead; synced then carries that lower cursor, which the device adopts.
+            lastSent = page.getLatestInboxSeq();
+            clearHeldBack();
+            fetchNextPage();
+            return;
+        }
         long before = lastSent;
         for (InboxEntry entry : page.getEntriesList()) {
             if (entry.getInboxSeq() > lastSent) {
@@ -247,6 +261,12 @@ public final class InboxStream {
         if (answersSync) {
             frames.force(new ServerFrame.Synced(lastSent));
         }
+    }
+
+    private boolean cursorAheadOfInbox(FetchInboxResponse page) {
+        boolean unchecked = cursorUnchecked;
+        cursorUnchecked = false;
+        return unchecked && page.getEntriesCount() == 0 && !page.getHasMore() && lastSent > page.getLatestInboxSeq();
     }
 
     private void sendContiguousHeldBack() {

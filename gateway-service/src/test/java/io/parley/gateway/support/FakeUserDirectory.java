@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FakeUserDirectory extends UserDirectoryGrpc.UserDirectoryImplBase {
 
     private final Set<String> revokedDevices = ConcurrentHashMap.newKeySet();
+    private final Set<String> uncheckableDevices = ConcurrentHashMap.newKeySet();
     private final Map<String, String[]> tickets = new ConcurrentHashMap<>();
     private final Set<String> blocks = ConcurrentHashMap.newKeySet();
     private final Set<String> unknownUsers = ConcurrentHashMap.newKeySet();
@@ -48,12 +49,21 @@ public final class FakeUserDirectory extends UserDirectoryGrpc.UserDirectoryImpl
         revokedDevices.add(deviceId);
     }
 
+    /** user-service answers UNAVAILABLE when asked about this device, as it does while its database is down. */
+    public void cannotCheck(String deviceId) {
+        uncheckableDevices.add(deviceId);
+    }
+
     public void issueTicket(String ticket, String userId, String deviceId) {
         tickets.put(ticket, new String[] {userId, deviceId});
     }
 
     @Override
     public void getDevice(GetDeviceRequest request, StreamObserver<GetDeviceResponse> response) {
+        if (uncheckableDevices.contains(request.getDeviceId())) {
+            response.onError(Status.UNAVAILABLE.withDescription("device store unavailable").asRuntimeException());
+            return;
+        }
         if (revokedDevices.contains(request.getDeviceId())) {
             response.onError(Status.NOT_FOUND.withDescription("device not found").asRuntimeException());
             return;

@@ -116,6 +116,33 @@ class InboxStreamTest {
     }
 
     @Test
+    void aCursorAheadOfTheInboxStartsFromItsNewestEntrySoLaterEntriesAreNotSkipped() {
+        InboxStream stream = stream(16);
+        stream.sync(1_000);
+        stream.deliver(entries(6));
+        inbox.answerNothingAfter(5);
+
+        assertThat(inbox.fetchedAfter()).as("read again from the inbox's newest entry").containsExactly(1_000L, 5L);
+        stream.deliver(entries(7));
+        inbox.answer(false, 6);
+        stream.deliver(entries(8));
+
+        assertThat(device.sent()).as("synced tells the device the cursor it must adopt")
+                .containsExactly("6", "7", "synced 7", "8");
+    }
+
+    @Test
+    void aCursorAtTheNewestEntryIsKept() {
+        InboxStream stream = stream(16);
+        stream.sync(5);
+        inbox.answerNothingAfter(5);
+        stream.deliver(entries(6));
+
+        assertThat(device.sent()).containsExactly("synced 5", "6");
+        assertThat(inbox.fetchedAfter()).containsExactly(5L);
+    }
+
+    @Test
     void aPageArrivingAfterCloseIsDroppedAndNothingMoreIsFetched() {
         InboxStream stream = stream(16);
         stream.sync(0);
@@ -137,7 +164,7 @@ class InboxStreamTest {
         Sinks.One<FetchInboxResponse> firstPage = inbox.pending.remove(0);
 
         stream.sync(10);
-        firstPage.tryEmitValue(page(false, 1, 2));
+        firstPage.tryEmitValue(page(0, false, 1, 2));
         inbox.answer(false, 11);
 
         assertThat(device.sent()).containsExactly("11", "synced 11");
@@ -285,8 +312,15 @@ class InboxStreamTest {
                 .build();
     }
 
-    private static FetchInboxResponse page(boolean hasMore, long... inboxSeqs) {
-        return FetchInboxResponse.newBuilder().addAllEntries(entries(inboxSeqs)).setHasMore(hasMore).build();
+    /** A page as chat-service answers it: the newest inbox_seq is at least the page's last and the cursor. */
+    private static FetchInboxResponse page(long after, boolean hasMore, long... inboxSeqs) {
+        long newest = Math.max(after, LongStream.of(inboxSeqs).max().orElse(0)) + (hasMore ? 1 : 0);
+        return pageWithNewest(newest, hasMore, inboxSeqs).build();
+    }
+
+    private static FetchInboxResponse.Builder pageWithNewest(long newest, boolean hasMore, long... inboxSeqs) {
+        return FetchInboxResponse.newBuilder().addAllEntries(entries(inboxSeqs)).setHasMore(hasMore)
+                .setLatestInboxSeq(newest);
     }
 
     /** The inbox: every fetch waits until the test answers it. */
@@ -310,7 +344,14 @@ class InboxStreamTest {
 
         void answer(boolean hasMore, long... inboxSeqs) {
             assertThat(pending).as("a fetch waiting for its page").isNotEmpty();
-            pending.remove(0).tryEmitValue(page(hasMore, inboxSeqs));
+            long fetchedAfter = after.get(after.size() - pending.size());
+            pending.remove(0).tryEmitValue(page(fetchedAfter, hasMore, inboxSeqs));
+        }
+
+        /** The inbox's newest entry is {@code newest}, and there is nothing after the fetch's cursor. */
+        void answerNothingAfter(long newest) {
+            assertThat(pending).as("a fetch waiting for its page").isNotEmpty();
+            pending.remove(0).tryEmitValue(pageWithNewest(newest, false).build());
         }
     }
 

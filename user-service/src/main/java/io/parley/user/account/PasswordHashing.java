@@ -1,5 +1,8 @@
 package io.parley.user.account;
 
+import io.parley.user.error.ApiProblem;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -9,8 +12,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Argon2id with OWASP's parameters (19 MiB, 2 iterations, 1 lane). Hashing is deliberately slow and
- * memory-hungry, so it runs on its own scheduler with one thread per core: a burst of logins queues
- * instead of starving the event loop or allocating 19 MiB per concurrent request.
+ * memory-hungry, so it runs on schedulers of its own instead of the event loop, with bounded queues. Logins
+ * (verifying) and registrations (hashing a new password) have separate ones: a flood of registrations queues,
+ * and then is refused with 429, behind its own threads, while logins keep one thread per core.
  */
 @Component
 public class PasswordHashing implements DisposableBean {
@@ -21,25 +25,34 @@ public class PasswordHashing implements DisposableBean {
     private static final int MEMORY_KIB = 19 * 1024;
     private static final int ITERATIONS = 2;
 
+    private static final int QUEUED_REGISTRATIONS = 64;
+    private static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(5);
+
     private final Argon2PasswordEncoder encoder =
             new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB, ITERATIONS);
-    private final Scheduler scheduler = Schedulers.newBoundedElastic(
-            Runtime.getRuntime().availableProcessors(), 10_000, "password-hashing");
+
+    private final Scheduler logins = Schedulers.newBoundedElastic(
+            Runtime.getRuntime().availableProcessors(), 10_000, "password-verifying");
+    private final Scheduler registrations = Schedulers.newBoundedElastic(
+            Math.max(1, Runtime.getRuntime().availableProcessors() / 2), QUEUED_REGISTRATIONS, "password-hashing");
     /** Verified against when the username is unknown, so both cases take the same time. */
     private final String decoy = encoder.encode("decoy password that matches nothing");
 
+    /** Hashes a new account's password; 429 when {@value #QUEUED_REGISTRATIONS} registrations already wait. */
     public Mono<String> hash(String password) {
-        return Mono.fromCallable(() -> encoder.encode(password)).subscribeOn(scheduler);
+        return Mono.fromCallable(() -> encoder.encode(password)).subscribeOn(registrations)
+                .onErrorMap(RejectedExecutionException.class, busy -> ApiProblem.tooManyRequests(BUSY_RETRY_AFTER));
     }
 
     /** False when {@code hash} is null (no such account), after spending the same effort. */
     public Mono<Boolean> matches(String password, String hash) {
         return Mono.fromCallable(() -> encoder.matches(password, hash != null ? hash : decoy) && hash != null)
-                .subscribeOn(scheduler);
+                .subscribeOn(logins);
     }
 
     @Override
     public void destroy() {
-        scheduler.dispose();
+        logins.dispose();
+        registrations.dispose();
     }
 }

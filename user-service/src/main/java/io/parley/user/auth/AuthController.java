@@ -1,10 +1,10 @@
 package io.parley.user.auth;
 
 import io.parley.auth.verification.ParleyPrincipal;
+import io.parley.user.ratelimit.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.InetSocketAddress;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,7 +28,7 @@ class AuthController {
     @Operation(summary = "Log in and bind a device",
             description = "Returns an access JWT and a refresh token. Rate-limited per username and per client address (429 + Retry-After).")
     Mono<ResponseEntity<TokenResponse>> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
-        return sessions.login(request, clientAddress(exchange)).map(AuthController::noStore);
+        return sessions.login(request, ClientAddress.of(exchange)).map(AuthController::noStore);
     }
 
     @PostMapping("/v1/auth/refresh")
@@ -46,14 +46,5 @@ class AuthController {
 
     private static ResponseEntity<TokenResponse> noStore(TokenResponse tokens) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tokens);
-    }
-
-    /** The peer address, or the client's as reported by a trusted proxy when forward headers are enabled. */
-    private static String clientAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        if (remote == null) {
-            return "unknown";
-        }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 }

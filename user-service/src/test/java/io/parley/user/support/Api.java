@@ -38,6 +38,7 @@ public final class Api {
 
     public UUID register(String username) {
         Map<String, Object> created = http.post().uri("/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", randomAddress())
                 .bodyValue(Map.of("username", username, "password", PASSWORD, "displayName", "User " + username))
                 .exchange().expectStatus().isCreated()
                 .expectBody(JSON).returnResult().getResponseBody();

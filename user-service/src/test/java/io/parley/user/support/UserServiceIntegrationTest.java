@@ -42,6 +42,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "parley.user.login-rate-limit.per-username.window=1m",
         "parley.user.login-rate-limit.per-address.attempts=20",
         "parley.user.login-rate-limit.per-address.window=1m",
+        "parley.user.registration-rate-limit.per-address.attempts=5",
+        "parley.user.registration-rate-limit.per-address.window=1m",
         "parley.user.topics.user-events.name=" + UserServiceIntegrationTest.USER_EVENTS_TOPIC,
         "parley.user.topics.user-events.partitions=2"})
 @AutoConfigureWebTestClient
