@@ -72,7 +72,7 @@ final class JsonFields {
     /** An array of at most {@link #MAX_ARRAY_ITEMS} strings, or {@link #NOT_SCALAR}; the parser ends past the array. */
     private static Object stringArray(JsonParser parser) {
         List<String> items = new ArrayList<>();
-        for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+        for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY && item != null; item = parser.nextToken()) {
             if (item != JsonToken.VALUE_STRING || items.size() == MAX_ARRAY_ITEMS) {
                 parser.skipChildren();
                 skipRestOfArray(parser);
@@ -84,7 +84,7 @@ final class JsonFields {
     }
 
     private static void skipRestOfArray(JsonParser parser) {
-        for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+        for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY && item != null; item = parser.nextToken()) {
             parser.skipChildren();
         }
     }

@@ -130,6 +130,10 @@ class FrameCodecTest {
                 // more users than one connection may watch
                 Arguments.of("{\"type\":\"subscribe_presence\",\"ref\":\"r\",\"users\":" + users(Protocol.MAX_PRESENCE_SUBSCRIPTIONS + 1)
                         + "}", ErrorCode.INVALID_FIELD, "r"),
+                // an array that never ends
+                Arguments.of("{\"type\":\"subscribe_presence\",\"ref\":\"r\",\"users\":[\"u1\",", ErrorCode.BAD_JSON, null),
+                // an array that never ends, after an item that is not a string
+                Arguments.of("{\"type\":\"subscribe_presence\",\"ref\":\"r\",\"users\":[1,[", ErrorCode.BAD_JSON, null),
                 // an empty user id
                 Arguments.of("{\"type\":\"subscribe_presence\",\"ref\":\"r\",\"users\":[\"\"]}", ErrorCode.INVALID_FIELD, "r"),
                 // send without client_msg_id

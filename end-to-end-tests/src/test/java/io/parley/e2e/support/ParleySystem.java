@@ -100,6 +100,9 @@ public final class ParleySystem {
         settings.put("PARLEY_GATEWAY_CONNECTION_SENDRATEPERSECOND", "5000");
         settings.put("PARLEY_GATEWAY_CONNECTION_SENDBURST", "5000");
         settings.put("PARLEY_GATEWAY_CONNECTION_MAXINFLIGHTFRAMES", "256");
+        // The hostile-input suite sends typing frames among its hundreds of others as fast as it can.
+        settings.put("PARLEY_GATEWAY_TYPING_RATEPERSECOND", "5000");
+        settings.put("PARLEY_GATEWAY_TYPING_BURST", "5000");
         return launch(gateway, "gateway-service-" + (index + 1), settings);
     }
 
