@@ -130,9 +130,15 @@ public final class ParleyClient implements AutoCloseable {
         return engine.cursor();
     }
 
-    /** Closes the connection; sends still pending fail with a {@link java.util.concurrent.CancellationException}. */
+    /**
+     * Closes the connection; sends still pending fail with a {@link java.util.concurrent.CancellationException}.
+     * Closing again does nothing.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (events.isShutdown()) {
+            return;
+        }
         engine.close();
         events.shutdown();
         try {

@@ -225,6 +225,16 @@ class ParleyClientTest {
     }
 
     @Test
+    void closingTwiceIsHarmless() throws Exception {
+        connect(0);
+
+        client.close();
+        client.close();
+
+        assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
+    }
+
+    @Test
     void aBodyOverTheLimitFailsAtOnce() {
         client = ParleyClient.builder().endpoint(first.uri()).accessToken("t").build();
 

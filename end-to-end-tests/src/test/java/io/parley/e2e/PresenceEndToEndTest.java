@@ -30,12 +30,14 @@ class PresenceEndToEndTest extends EndToEndTest {
     @Test
     void aWatcherSeesOnlineThenOfflineWithLastSeenAndAReconnectInsideTheGraceShowsNothing() {
         Accounts.Account alice = accounts.register("alice");
+        Accounts.SignedInDevice alicesPhone = accounts.login(alice, "phone");
+        // user-service's default is "contacts"; bob is not one of alice's.
+        accounts.lastSeen(alicesPhone, "everyone");
         Device bob = connect(accounts.login(accounts.register("bob"), "phone"), gateway(0));
         bob.watch(alice.userId());
         await().atMost(CHANGE).until(() -> bob.lastPresenceOf(alice.userId()) != null);
         assertThat(bob.lastPresenceOf(alice.userId()).online()).isFalse();
 
-        Accounts.SignedInDevice alicesPhone = accounts.login(alice, "phone");
         Device first = connect(alicesPhone, gateway(1));
         await().atMost(CHANGE).until(() -> bob.lastPresenceOf(alice.userId()).online());
         int framesWhileOnline = bob.presences.size();
@@ -60,7 +62,9 @@ class PresenceEndToEndTest extends EndToEndTest {
         Accounts.Account carol = accounts.register("carol");
         Device bob = connect(accounts.login(accounts.register("bob"), "phone"), gateway(0));
         try {
-            connect(accounts.login(carol, "phone"), gateway(1));
+            Accounts.SignedInDevice carolsPhone = accounts.login(carol, "phone");
+            accounts.lastSeen(carolsPhone, "everyone");
+            connect(carolsPhone, gateway(1));
             bob.watch(carol.userId());
             await().atMost(CHANGE).until(() -> bob.lastPresenceOf(carol.userId()) != null
                     && bob.lastPresenceOf(carol.userId()).online());
@@ -106,7 +110,9 @@ class PresenceEndToEndTest extends EndToEndTest {
         Accounts.Account alice = accounts.register("alice");
         Accounts.Account bob = accounts.register("bob");
         String chat = ChatIds.direct(alice.userId(), bob.userId());
-        Device alicesPhone = connect(accounts.login(alice, "phone"), gateway(0));
+        Accounts.SignedInDevice alicesLogin = accounts.login(alice, "phone");
+        accounts.lastSeen(alicesLogin, "everyone");
+        Device alicesPhone = connect(alicesLogin, gateway(0));
         Device bobsPhone = connect(accounts.login(bob, "phone"), gateway(1));
         Device bobsLaptop = connect(accounts.login(bob, "laptop"), gateway(1));
         bobsPhone.watch(alice.userId());
