@@ -20,6 +20,8 @@ public final class PresenceSubscriptions {
     private final DeviceConnection connection;
     private final Watchers watchers;
     private final Map<String, Visibility> watched = new ConcurrentHashMap<>();
+    /** The latest change of each user whose visibility is not known yet; bounded by the cap on watched users. */
+    private final Map<String, ServerFrame.Presence> changedMeanwhile = new ConcurrentHashMap<>();
 
     PresenceSubscriptions(DeviceConnection connection, Watchers watchers) {
         this.connection = connection;
@@ -57,6 +59,7 @@ public final class PresenceSubscriptions {
 
     synchronized void remove(List<String> users) {
         for (String user : users) {
+            changedMeanwhile.remove(user);
             if (watched.remove(user) != null) {
                 watchers.unwatch(user, this);
             }
@@ -68,17 +71,28 @@ public final class PresenceSubscriptions {
         remove(List.copyOf(watched.keySet()));
     }
 
-    /** presence-service's answer for a watched user: its current state if visible, which is sent at once. */
-    void answered(String userId, boolean visible, boolean online, long lastSeen) {
+    /**
+     * presence-service's answer for a watched user: its current state if visible, which is sent at once, followed by
+     * the latest change that arrived while the answer was on its way (it may be newer than the answer; if it is
+     * older, it repeats the same state).
+     */
+    synchronized void answered(String userId, boolean visible, boolean online, long lastSeen) {
+        ServerFrame.Presence meanwhile = changedMeanwhile.remove(userId);
         if (watched.replace(userId, Visibility.UNKNOWN, visible ? Visibility.VISIBLE : Visibility.HIDDEN) && visible) {
             connection.offer(frame(userId, online, lastSeen));
+            if (meanwhile != null) {
+                connection.offer(meanwhile);
+            }
         }
     }
 
     /** A change of a watched user's presence, passed on if the user is visible to this connection. */
-    void changed(String userId, boolean online, long lastSeen) {
-        if (watched.get(userId) == Visibility.VISIBLE) {
+    synchronized void changed(String userId, boolean online, long lastSeen) {
+        Visibility visibility = watched.get(userId);
+        if (visibility == Visibility.VISIBLE) {
             connection.offer(frame(userId, online, lastSeen));
+        } else if (visibility == Visibility.UNKNOWN) {
+            changedMeanwhile.put(userId, frame(userId, online, lastSeen));
         }
     }
 

@@ -6,13 +6,17 @@ import io.parley.gateway.auth.DeviceIdentity;
 import io.parley.gateway.connection.DeviceConnection;
 import io.parley.gateway.device.ConnectedDevices;
 import io.parley.gateway.support.TestDevices;
+import io.parley.protocol.FrameCodec;
 import io.parley.protocol.Protocol;
+import io.parley.protocol.ServerFrame;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class PresenceSubscriptionsTest {
 
+    private final FrameCodec codec = new FrameCodec();
     private final Watchers watchers = new Watchers();
     private final ConnectedDevices devices = TestDevices.connectedDevices();
     private final DeviceConnection connection = devices.connect(new DeviceIdentity("me", "phone"), status -> { }).connection();
@@ -31,6 +35,23 @@ class PresenceSubscriptionsTest {
         subscriptions.close();
         assertThat(watchers.watchedUsers()).isZero();
         assertThat(subscriptions.size()).isZero();
+    }
+
+    @Test
+    void aChangeWhileTheAnswerIsOnItsWayFollowsTheAnswerAndAHiddenUserShowsNothing() {
+        subscriptions.add(List.of("alice", "bob"));
+
+        subscriptions.changed("alice", true, 0);
+        subscriptions.changed("bob", true, 0);
+        subscriptions.answered("alice", true, false, 5);
+        subscriptions.answered("bob", false, false, 0);
+        subscriptions.changed("bob", false, 9);
+        subscriptions.changed("alice", false, 7);
+
+        assertThat(connection.outboundFrames().take(3).collectList().block(Duration.ofSeconds(5)))
+                .containsExactly(codec.encode(new ServerFrame.Presence("alice", false, 5L)),
+                        codec.encode(new ServerFrame.Presence("alice", true, null)),
+                        codec.encode(new ServerFrame.Presence("alice", false, 7L)));
     }
 
     @Test
