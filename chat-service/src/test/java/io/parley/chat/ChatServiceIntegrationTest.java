@@ -12,6 +12,7 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.parley.chat.chats.ChatId;
 import io.parley.chat.support.FakeGateway;
+import io.parley.chat.support.FakeMediaLibrary;
 import io.parley.chat.support.FakeUserDirectory;
 import io.parley.chat.support.GrpcPort;
 import io.parley.chat.support.TestSecurity;
@@ -79,6 +80,7 @@ public abstract class ChatServiceIntegrationTest {
     protected static final String PUSH_REQUESTS = "push-requests-" + RUN;
     protected static final String KEYSPACE = "chat_it_" + RUN;
     protected static final FakeUserDirectory DIRECTORY = FakeUserDirectory.instance();
+    protected static final FakeMediaLibrary MEDIA = FakeMediaLibrary.instance();
     protected static final FakeGateway GATEWAY = new FakeGateway();
     private static volatile ManagedChannel channel;
 
@@ -94,6 +96,7 @@ public abstract class ChatServiceIntegrationTest {
         registry.add("parley.chat.topics.inbox.name", () -> INBOX);
         registry.add("parley.chat.topics.push-requests.name", () -> PUSH_REQUESTS);
         registry.add("parley.chat.user-directory.address", DIRECTORY::address);
+        registry.add("parley.chat.media-library.address", MEDIA::address);
     }
 
     @Autowired

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.parley.chat.chats.ChatId;
 import io.parley.chat.support.TestTokens;
+import io.parley.testkit.ServiceRoutes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -102,6 +104,19 @@ class HistoryIntegrationTest extends ChatServiceIntegrationTest {
                 .jsonPath("$.type").isEqualTo("urn:parley:problem:not-a-member");
     }
 
+    /**
+     * Each REST route and how another user's object is refused on it (the test that shows it), or why the route
+     * names no object. Checked against the routes the running service maps, so a new endpoint needs its entry.
+     */
+    private static final Map<String, String> AUTHORIZATION = Map.of(
+            "GET /v1/chats", "names no object: the caller's own chat list, from the access token",
+            "GET /v1/chats/{chatId}/messages", "onlyMembersReadAChat: 403 not-a-member");
+
+    @Test
+    void everyRouteHasAnAuthorizationCase(@Autowired ApplicationContext context) {
+        assertThat(ServiceRoutes.of(context)).containsExactlyInAnyOrderElementsOf(AUTHORIZATION.keySet());
+    }
+
     @Test
     void malformedRequestsGetProblemDocuments() {
         String user = newUser();
@@ -116,7 +131,9 @@ class HistoryIntegrationTest extends ChatServiceIntegrationTest {
                 .expectBody().jsonPath("$.code").isEqualTo("BAD_CURSOR");
         http.get().uri("/v1/chats/" + chatOf(user, newUser()).value() + "/messages?before=abc").headers(h -> h.setBearerAuth(token))
                 .exchange().expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("INVALID_REQUEST")
+                .jsonPath("$.type").isEqualTo("urn:parley:problem:invalid-request");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.parley.client;
 
 import io.parley.client.internal.ClientEngine;
+import io.parley.client.media.MediaTransfers;
 import io.parley.protocol.ClientFrame;
 import io.parley.protocol.Protocol;
 import java.net.URI;
@@ -74,6 +75,11 @@ public final class ParleyClient implements AutoCloseable {
     /** Sends text ({@code text/plain; charset=utf-8}). */
     public CompletableFuture<Sent> sendText(String chat, String text) {
         return send(chat, "text/plain", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a media message referring to media uploaded with {@link MediaTransfers#upload} (docs/media.md). */
+    public CompletableFuture<Sent> sendMedia(String chat, String mediaId) {
+        return send(chat, MediaTransfers.MEDIA_MESSAGE_TYPE, MediaTransfers.messageBody(mediaId));
     }
 
     /**

@@ -28,6 +28,18 @@ public final class ProblemDocuments {
         return problem;
     }
 
+    /**
+     * Sets {@code instance} to the request path as the client sent it, if that is a valid URI reference; a hostile
+     * path (raw spaces, quotes, brackets) leaves it out rather than turning a refusal into a failure.
+     */
+    public static void setInstance(ProblemDetail problem, String requestPath) {
+        try {
+            problem.setInstance(URI.create(requestPath));
+        } catch (IllegalArgumentException notAUri) {
+            problem.setInstance(null);
+        }
+    }
+
     public static URI type(ErrorReason reason) {
         return URI.create(TYPE_PREFIX + known(reason).name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }

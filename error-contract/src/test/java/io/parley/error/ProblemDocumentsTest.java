@@ -28,4 +28,15 @@ class ProblemDocumentsTest {
         assertThat(problem.getStatus()).isEqualTo(500);
         assertThat(problem.getProperties()).containsEntry("code", "INTERNAL");
     }
+
+    @Test
+    void theInstanceIsTheRequestPathWhenItIsAUriAndLeftOutWhenNot() {
+        ProblemDetail problem = ProblemDocuments.of(ErrorReason.INVALID_REQUEST, "bad");
+
+        ProblemDocuments.setInstance(problem, "/v1/users/%00/blocks");
+        assertThat(problem.getInstance()).isEqualTo(URI.create("/v1/users/%00/blocks"));
+
+        ProblemDocuments.setInstance(problem, "/v1/users/a\"b<c>/blocks");
+        assertThat(problem.getInstance()).isNull();
+    }
 }

@@ -104,9 +104,13 @@ public final class ServiceProcess {
         throw new IllegalStateException(launch.instanceName() + " was not healthy by the deadline; see " + log());
     }
 
-    /** A graceful stop: SIGTERM, and SIGKILL if it has not exited after {@code grace}. */
+    /**
+     * A graceful stop: SIGTERM, and SIGKILL if it has not exited after {@code grace}. Through the process handle:
+     * {@code Process.destroy()} also closes the child's standard input, which its parent watchdog takes for a dead
+     * parent and halts the JVM at once, cutting the graceful shutdown (the gateway's drain) short.
+     */
     public void stop(Duration grace) {
-        process.destroy();
+        process.toHandle().destroy();
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill();

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.chat.chats.ChatAuthorizer;
 import io.parley.chat.ids.MessageIds;
 import io.parley.chat.kafka.KafkaSender;
+import io.parley.chat.media.MediaSharing;
 import io.parley.chat.topics.ChatTopics;
 import io.parley.chat.users.UserDirectoryClient;
 import java.time.Clock;
@@ -33,9 +34,9 @@ class SendConfiguration {
     }
 
     @Bean
-    SendService sendService(ChatAuthorizer authorizer, ReactiveStringRedisTemplate redis, MessageIds ids,
+    SendService sendService(ChatAuthorizer authorizer, MediaSharing media, ReactiveStringRedisTemplate redis, MessageIds ids,
             KafkaSender kafka, ChatTopics topics, SendSettings settings, MeterRegistry meters, Clock clock) {
-        return new SendService(authorizer, new SendDedup(redis, settings.dedupWindow()), ids,
+        return new SendService(authorizer, media, new SendDedup(redis, settings.dedupWindow()), ids,
                 new MessageSubmitter(kafka, topics.messages().name(), settings.kafkaTimeout()), new SendMetrics(meters), clock);
     }
 }

@@ -6,6 +6,7 @@ import io.parley.chat.chats.ChatId;
 import io.parley.chat.error.ChatException;
 import io.parley.proto.error.v1.ErrorReason;
 import io.parley.chat.ids.MessageIds;
+import io.parley.chat.media.MediaSharing;
 import io.parley.proto.chat.v1.MessageSubmitted;
 import io.parley.proto.chat.v1.SendRequest;
 import io.parley.proto.chat.v1.SendResponse;
@@ -25,15 +26,17 @@ public final class SendService {
     private static final Logger log = LoggerFactory.getLogger(SendService.class);
 
     private final ChatAuthorizer authorizer;
+    private final MediaSharing media;
     private final SendDedup dedup;
     private final MessageIds ids;
     private final MessageSubmitter submitter;
     private final SendMetrics metrics;
     private final Clock clock;
 
-    public SendService(ChatAuthorizer authorizer, SendDedup dedup, MessageIds ids, MessageSubmitter submitter,
-            SendMetrics metrics, Clock clock) {
+    public SendService(ChatAuthorizer authorizer, MediaSharing media, SendDedup dedup, MessageIds ids,
+            MessageSubmitter submitter, SendMetrics metrics, Clock clock) {
         this.authorizer = authorizer;
+        this.media = media;
         this.dedup = dedup;
         this.ids = ids;
         this.submitter = submitter;
@@ -47,7 +50,8 @@ public final class SendService {
         try {
             ChatId chat = SendRequestValidator.validate(request);
             response = authorizer.authorizeSend(request.getUserId(), chat)
-                    .thenCompose(authorized -> claim(request, chat))
+                    .thenCompose(authorized -> media.beforeSend(request, chat))
+                    .thenCompose(shared -> claim(request, chat))
                     .thenCompose(claim -> answer(request, chat, claim, parent));
         } catch (RuntimeException invalid) {
             response = CompletableFuture.failedFuture(invalid);

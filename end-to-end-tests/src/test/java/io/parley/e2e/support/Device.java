@@ -24,6 +24,8 @@ public final class Device implements ParleyListener, AutoCloseable {
 
     public final Accounts.SignedInDevice login;
     public final List<ServerFrame.Message> messages = new CopyOnWriteArrayList<>();
+    /** When each of {@link #messages} arrived ({@link System#nanoTime()}), for delivery gaps. */
+    public final List<Long> messageArrivalNanos = new CopyOnWriteArrayList<>();
     public final List<ServerFrame.Receipt> receipts = new CopyOnWriteArrayList<>();
     public final List<ServerFrame.Error> errors = new CopyOnWriteArrayList<>();
     public final List<String> gatewaysConnectedTo = new CopyOnWriteArrayList<>();
@@ -100,6 +102,7 @@ public final class Device implements ParleyListener, AutoCloseable {
 
     @Override
     public void onMessage(ServerFrame.Message message) {
+        messageArrivalNanos.add(System.nanoTime());
         messages.add(message);
     }
 

@@ -28,6 +28,8 @@ import java.util.Map;
 public final class ParleySystem {
 
     private static final Duration START_DEADLINE = Duration.ofMinutes(4);
+    /** The chart's terminationGracePeriodSeconds for a gateway (docs/deployment.md). */
+    private static final Duration GRACEFUL_STOP = Duration.ofSeconds(60);
     /** presence-service's grace in this system (the default is 10 s). */
     public static final Duration PRESENCE_GRACE = Duration.ofSeconds(3);
     /** How long presence-service waits for a gateway's report before declaring it dead (the default is 10 s). */
@@ -172,6 +174,16 @@ public final class ParleySystem {
         if (!gateways.get(index).isAlive()) {
             gateways.set(index, restart(gateways.get(index)));
         }
+    }
+
+    /** A graceful stop of a gateway (SIGTERM, as Kubernetes sends it): it drains, devices reconnect elsewhere. */
+    public void stopGateway(int index) {
+        gateways.get(index).stop(GRACEFUL_STOP);
+    }
+
+    /** A graceful stop of chat-service (SIGTERM): in-flight calls finish, consumers leave their group. */
+    public void stopChatService() {
+        chat.stop(GRACEFUL_STOP);
     }
 
     /** kill -9 of chat-service: in-flight sends, consumers and fan-out die mid-way. */

@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -22,6 +24,9 @@ class MediaStorageConfiguration {
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials(settings))
                 .forcePathStyle(true)
+                // S3-compatible stores (S3Proxy, MinIO) differ in their support of the SDK's default trailing checksums.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
     }
 
@@ -42,6 +47,11 @@ class MediaStorageConfiguration {
             bucket.createIfMissing().block(); // start-up waits for the bucket
         }
         return bucket;
+    }
+
+    @Bean
+    MediaObjects mediaObjects(S3AsyncClient s3, S3Presigner presigner, MediaStorageSettings settings) {
+        return new MediaObjects(s3, presigner, settings.bucket());
     }
 
     private static StaticCredentialsProvider credentials(MediaStorageSettings settings) {

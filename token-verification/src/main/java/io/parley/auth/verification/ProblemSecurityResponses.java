@@ -2,7 +2,6 @@ package io.parley.auth.verification;
 
 import io.parley.error.ProblemDocuments;
 import io.parley.proto.error.v1.ErrorReason;
-import java.net.URI;
 import java.util.Map;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
@@ -17,15 +16,19 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * 401 and 403 from the security filters in Parley's one problem shape ({@link ProblemDocuments}: UNAUTHENTICATED,
- * FORBIDDEN), with the RFC 6750 {@code WWW-Authenticate} header, so a service's REST API answers every failure
- * alike, including the ones no controller sees.
+ * FORBIDDEN), with the RFC 6750 {@code WWW-Authenticate} header, and 400 for a request the firewall rejects
+ * (an encoded NUL or line break in the path, say), so a service's REST API answers every failure alike, including
+ * the ones no controller sees.
  */
-final class ProblemSecurityResponses implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+final class ProblemSecurityResponses implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler,
+        ServerExchangeRejectedHandler {
 
     private static final ResolvableType PROBLEM = ResolvableType.forClass(ProblemDetail.class);
 
@@ -53,12 +56,18 @@ final class ProblemSecurityResponses implements ServerAuthenticationEntryPoint, 
         return write(exchange, ProblemDocuments.of(ErrorReason.FORBIDDEN, "You may not act on this resource"));
     }
 
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
+        return write(exchange, ProblemDocuments.of(ErrorReason.INVALID_REQUEST,
+                "The request's URL or headers hold characters that are not allowed"));
+    }
+
     private Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        ProblemDocuments.setInstance(problem, exchange.getRequest().getPath().value());
         response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return writer.write(Mono.just(problem), PROBLEM, MediaType.APPLICATION_PROBLEM_JSON, response, Map.of());

@@ -15,6 +15,7 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
 /**
  * Makes a service a resource server for Parley access tokens: a {@link ReactiveJwtDecoder} that verifies
@@ -46,6 +47,12 @@ public class TokenVerificationAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
     @ConditionalOnClass(ServerHttpSecurity.class)
     static class DefaultWebSecurity {
+
+        @Bean
+        @ConditionalOnMissingBean(ServerExchangeRejectedHandler.class)
+        ServerExchangeRejectedHandler parleyExchangeRejectedHandler(ServerCodecConfigurer codecs) {
+            return new ProblemSecurityResponses(codecs);
+        }
 
         @Bean
         @ConditionalOnMissingBean(SecurityWebFilterChain.class)

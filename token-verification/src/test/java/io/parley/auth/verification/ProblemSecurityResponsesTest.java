@@ -13,6 +13,7 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 
 class ProblemSecurityResponsesTest {
 
@@ -49,5 +50,17 @@ class ProblemSecurityResponsesTest {
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5))).contains("\"code\":\"FORBIDDEN\"");
+    }
+
+    @Test
+    void aRequestTheFirewallRejectsIsABadRequestProblem() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/v1/chats/%00/messages"));
+
+        responses.handle(exchange, new ServerExchangeRejectedException("encoded NUL")).block(Duration.ofSeconds(5));
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(exchange.getResponse().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5)))
+                .contains("\"code\":\"INVALID_REQUEST\"", "\"status\":400").doesNotContain("NUL");
     }
 }

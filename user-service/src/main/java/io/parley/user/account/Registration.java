@@ -2,7 +2,6 @@ package io.parley.user.account;
 
 import io.parley.user.error.ApiProblem;
 import io.parley.proto.error.v1.ErrorReason;
-import io.parley.user.ratelimit.FixedWindowCounters;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -17,24 +16,20 @@ class Registration {
 
     private final AccountStore accounts;
     private final PasswordHashing hashing;
-    private final FixedWindowCounters counters;
-    private final RegistrationRateLimitSettings limits;
+    private final RegistrationRateLimiter rateLimiter;
     private final Clock clock;
 
-    Registration(AccountStore accounts, PasswordHashing hashing, FixedWindowCounters counters,
-            RegistrationRateLimitSettings limits, Clock clock) {
+    Registration(AccountStore accounts, PasswordHashing hashing, RegistrationRateLimiter rateLimiter, Clock clock) {
         this.accounts = accounts;
         this.hashing = hashing;
-        this.counters = counters;
-        this.limits = limits;
+        this.rateLimiter = rateLimiter;
         this.clock = clock;
     }
 
     Mono<Account> register(RegistrationRequest request, String clientAddress) {
         String username = Username.normalize(request.username());
         // A cheap read first spares an Argon2 hash for names that are plainly taken; the claim below decides races.
-        return counters.count("register:address:" + clientAddress, limits.perAddress())
-                .flatMap(wait -> wait.isZero() ? Mono.empty() : Mono.error(ApiProblem.tooManyRequests(wait)))
+        return rateLimiter.attempt(clientAddress)
                 .then(accounts.userIdOf(username))
                 .flatMap(owner -> Mono.<Account>error(taken(username)))
                 .switchIfEmpty(Mono.defer(() -> hashing.hash(request.password())

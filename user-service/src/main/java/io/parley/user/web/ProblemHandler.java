@@ -1,6 +1,6 @@
 package io.parley.user.web;
 
-import java.net.URI;
+import io.parley.error.ProblemDocuments;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +15,7 @@ class ProblemHandler {
     @ExceptionHandler(Throwable.class)
     ResponseEntity<ProblemDetail> handle(Throwable failure, ServerWebExchange exchange) {
         ProblemResponse problem = Problems.from(failure);
-        problem.body().setInstance(URI.create(exchange.getRequest().getPath().value()));
+        ProblemDocuments.setInstance(problem.body(), exchange.getRequest().getPath().value());
         return ResponseEntity.status(problem.body().getStatus())
                 .headers(problem.headers())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

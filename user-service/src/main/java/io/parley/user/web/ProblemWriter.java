@@ -2,7 +2,7 @@ package io.parley.user.web;
 
 import io.parley.proto.error.v1.ErrorReason;
 import io.parley.user.error.ApiProblem;
-import java.net.URI;
+import io.parley.error.ProblemDocuments;
 import java.util.Map;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpStatusCode;
@@ -44,7 +44,7 @@ public class ProblemWriter {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        problem.body().setInstance(URI.create(exchange.getRequest().getPath().value()));
+        ProblemDocuments.setInstance(problem.body(), exchange.getRequest().getPath().value());
         response.setStatusCode(HttpStatusCode.valueOf(problem.body().getStatus()));
         response.getHeaders().putAll(problem.headers());
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -51,7 +51,11 @@ final class Problems {
             return invalid(List.of(inputError(input)));
         }
         if (failure instanceof ErrorResponse response) {
-            return new ProblemResponse(response.getBody(), response.getHeaders());
+            // Spring's own refusals (415, 405, 406, ...): their status, in Parley's shape
+            ProblemDetail body = response.getBody();
+            body.setType(ProblemDocuments.type(ErrorReason.INVALID_REQUEST));
+            body.setProperty(ProblemDocuments.CODE, ErrorReason.INVALID_REQUEST.name());
+            return new ProblemResponse(body, response.getHeaders());
         }
         if (TransientFailures.isTransient(failure)) {
             log.warn("Dependency unavailable: {}", failure.toString());

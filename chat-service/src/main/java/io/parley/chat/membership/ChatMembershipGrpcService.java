@@ -1,0 +1,58 @@
+package io.parley.chat.membership;
+
+import io.grpc.stub.StreamObserver;
+import io.parley.chat.chats.BadChatIdException;
+import io.parley.chat.chats.ChatId;
+import io.parley.error.GrpcErrors;
+import io.parley.proto.chat.v1.ChatMembershipGrpc;
+import io.parley.proto.chat.v1.CheckMembershipRequest;
+import io.parley.proto.chat.v1.CheckMembershipResponse;
+import io.parley.proto.error.v1.ErrorReason;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * ChatMembership (chat_membership.proto) for services that authorize on chat membership, such as media-service's
+ * downloads. A 1:1 chat's members are in its id ({@link ChatId}), so this answers without I/O; group chats are
+ * refused by {@link ChatId#parse} until group-service owns their membership, so they are never in an answer.
+ */
+final class ChatMembershipGrpcService extends ChatMembershipGrpc.ChatMembershipImplBase {
+
+    static final int MAX_CHATS = 100;
+
+    @Override
+    public void checkMembership(CheckMembershipRequest request, StreamObserver<CheckMembershipResponse> responses) {
+        if (!isUuid(request.getUserId())) {
+            responses.onError(GrpcErrors.status(ErrorReason.MALFORMED_ID, "user_id is not a UUID", Map.of("field", "user_id")));
+            return;
+        }
+        if (request.getChatIdsCount() > MAX_CHATS) {
+            responses.onError(GrpcErrors.status(ErrorReason.INVALID_REQUEST, "at most " + MAX_CHATS + " chat ids", Map.of()));
+            return;
+        }
+        CheckMembershipResponse.Builder answer = CheckMembershipResponse.newBuilder();
+        for (String chatId : request.getChatIdsList()) {
+            parse(chatId).filter(chat -> chat.isMember(request.getUserId()))
+                    .ifPresent(chat -> answer.addMemberChatIds(chatId));
+        }
+        responses.onNext(answer.build());
+        responses.onCompleted();
+    }
+
+    private static Optional<ChatId> parse(String chatId) {
+        try {
+            return Optional.of(ChatId.parse(chatId));
+        } catch (BadChatIdException notAChat) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            return UUID.fromString(value).toString().equals(value);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.parley.media.support;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.stub.StreamObserver;
+import io.parley.proto.chat.v1.ChatMembershipGrpc;
+import io.parley.proto.chat.v1.CheckMembershipRequest;
+import io.parley.proto.chat.v1.CheckMembershipResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A stand-in for chat-service's ChatMembership that speaks the real gRPC contract over a real socket; tests say who
+ * is in which chat ({@link #chatOf}), so group-like membership changes can be tested too ({@link #leave}).
+ */
+public final class FakeChatMembership extends ChatMembershipGrpc.ChatMembershipImplBase {
+
+    private static final FakeChatMembership INSTANCE = new FakeChatMembership();
+
+    private final Map<String, Set<UUID>> members = new ConcurrentHashMap<>();
+    private final Server server;
+
+    private FakeChatMembership() {
+        try {
+            server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(this).build().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+    }
+
+    /** One per test JVM, like the other servers. */
+    public static FakeChatMembership instance() {
+        return INSTANCE;
+    }
+
+    public String address() {
+        return "127.0.0.1:" + server.getPort();
+    }
+
+    /** A new chat of {@code users}; its id. */
+    public String chatOf(UUID... users) {
+        String chatId = "g:" + UUID.randomUUID();
+        members.put(chatId, ConcurrentHashMap.newKeySet());
+        members.get(chatId).addAll(Set.of(users));
+        return chatId;
+    }
+
+    public void leave(String chatId, UUID user) {
+        members.get(chatId).remove(user);
+    }
+
+    @Override
+    public void checkMembership(CheckMembershipRequest request, StreamObserver<CheckMembershipResponse> responses) {
+        UUID user = UUID.fromString(request.getUserId());
+        responses.onNext(CheckMembershipResponse.newBuilder()
+                .addAllMemberChatIds(request.getChatIdsList().stream()
+                        .filter(chat -> members.getOrDefault(chat, Set.of()).contains(user))
+                        .toList())
+                .build());
+        responses.onCompleted();
+    }
+}

@@ -1,0 +1,25 @@
+package io.parley.push.delivery;
+
+import io.parley.proto.chat.v1.ChatMessage;
+import io.parley.proto.chat.v1.PushRequest;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What one push says, the same on every platform: a new message in a chat, from a sender, with no body (bodies may
+ * be end-to-end encrypted, and a lock screen is not the place for them); the app fetches the message when woken.
+ *
+ * @param messages    how many new messages of the chat this notification stands for ({@link ChatBurst})
+ * @param collapseKey one per chat ({@link CollapseKey}): a newer notification of the chat replaces the older one
+ * @param expiresAt   after this the platform stops trying to reach the device; a late "new message" is noise
+ */
+public record Notification(String userId, String chatId, String messageId, long seq, String senderUserId,
+        int messages, Instant requestedAt, Instant expiresAt, String collapseKey) {
+
+    static Notification of(PushRequest request, int messages, Duration timeToLive) {
+        ChatMessage message = request.getEntry().getMessage();
+        Instant requested = Instant.ofEpochMilli(request.getRequestedAtEpochMillis());
+        return new Notification(request.getUserId(), message.getChatId(), message.getMessageId(), message.getSeq(),
+                message.getSenderUserId(), messages, requested, requested.plus(timeToLive), CollapseKey.of(message.getChatId()));
+    }
+}

@@ -1,0 +1,41 @@
+package io.parley.push.delivery;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.parley.proto.chat.v1.PushRequest;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * Consumes {@code push-requests} in batches and returns only when every request of the batch reached its outcome, so
+ * the batch's offsets are committed after the pushes (ack mode batch): a crash replays the batch instead of losing
+ * it, and the sent markers keep the replay from pushing twice. A batch that fails (registry unreachable) or outlives
+ * its deadline is retried whole by the error handler. Runs on the consumer thread, which may wait.
+ */
+class PushRequestListener {
+
+    static final String GROUP = "push-service.push-requests";
+    private static final Logger log = LoggerFactory.getLogger(PushRequestListener.class);
+
+    private final PushDelivery delivery;
+
+    PushRequestListener(PushDelivery delivery) {
+        this.delivery = delivery;
+    }
+
+    @KafkaListener(id = "push-requests", groupId = GROUP, topics = "${parley.push.topics.push-requests}")
+    void onRequests(List<ConsumerRecord<String, byte[]>> records) {
+        List<PushRequest> requests = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                requests.add(PushRequest.parseFrom(record.value()));
+            } catch (InvalidProtocolBufferException e) {
+                log.warn("Skipping a malformed push request at {}-{}@{}", record.topic(), record.partition(), record.offset());
+            }
+        }
+        delivery.deliverAll(requests).block(delivery.batchDeadline());
+    }
+}

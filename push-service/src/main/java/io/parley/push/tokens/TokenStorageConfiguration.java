@@ -1,0 +1,14 @@
+package io.parley.push.tokens;
+
+import io.parley.cassandra.async.ReactiveCql;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class TokenStorageConfiguration {
+
+    @Bean
+    PushTokenStore pushTokenStore(ReactiveCql cql) {
+        return new PushTokenStore(cql);
+    }
+}
