@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -99,6 +100,33 @@ public final class ParleyClient implements AutoCloseable {
         engine.markRead(chat, upToSeq);
     }
 
+    /**
+     * Watches the presence of users (at most 256 at a time), typically the other member of each open chat: their
+     * state at once and every change, through {@link ParleyListener#onPresence}. Watching a user is also how this
+     * device says it has the chat with them open, so it receives their typing. Kept across reconnects.
+     */
+    public void watchPresence(Collection<String> users) {
+        engine.watch(users);
+    }
+
+    /** Stops watching users (their chats were closed). */
+    public void unwatchPresence(Collection<String> users) {
+        engine.unwatch(users);
+    }
+
+    /**
+     * The user is typing in {@code chat}: sends {@code composing} now and every 3 s until {@link #stopTyping} or a
+     * message sent to the chat.
+     */
+    public void startTyping(String chat) {
+        engine.startTyping(chat);
+    }
+
+    /** The user stopped typing without sending: sends {@code paused}. */
+    public void stopTyping(String chat) {
+        engine.stopTyping(chat, true);
+    }
+
     public ConnectionState state() {
         return engine.state();
     }
@@ -108,9 +136,15 @@ public final class ParleyClient implements AutoCloseable {
         return engine.cursor();
     }
 
-    /** Closes the connection; sends still pending fail with a {@link java.util.concurrent.CancellationException}. */
+    /**
+     * Closes the connection; sends still pending fail with a {@link java.util.concurrent.CancellationException}.
+     * Closing again does nothing.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (events.isShutdown()) {
+            return;
+        }
         engine.close();
         events.shutdown();
         try {

@@ -30,6 +30,20 @@ public interface ParleyListener {
     default void onGap(String chat, long fromSeq, long toSeq) {
     }
 
+    /**
+     * A watched user's presence ({@link ParleyClient#watchPresence}): their current state right after watching
+     * starts (and after every reconnect), then every change. Users whose presence the viewer may not see send nothing.
+     */
+    default void onPresence(ServerFrame.Presence presence) {
+    }
+
+    /**
+     * {@code user} started ({@code true}) or stopped typing in {@code chat}. A started indicator stops on its own
+     * 6 s after the user's last {@code composing}, so a lost {@code paused} never leaves it on.
+     */
+    default void onTyping(String chat, String user, boolean typing) {
+    }
+
     /** The backlog after the cursor has been received: what follows is live. */
     default void onSynced(long cursor) {
     }

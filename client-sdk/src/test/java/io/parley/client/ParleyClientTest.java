@@ -8,6 +8,7 @@ import io.parley.protocol.ClientFrame;
 import io.parley.protocol.ErrorCode;
 import io.parley.protocol.Protocol;
 import io.parley.protocol.ServerFrame;
+import io.parley.protocol.TypingState;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -224,11 +225,77 @@ class ParleyClientTest {
     }
 
     @Test
+    void closingTwiceIsHarmless() throws Exception {
+        connect(0);
+
+        client.close();
+        client.close();
+
+        assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
+    }
+
+    @Test
     void aBodyOverTheLimitFailsAtOnce() {
         client = ParleyClient.builder().endpoint(first.uri()).accessToken("t").build();
 
         assertThatThrownBy(() -> client.send("d:a:b", "application/octet-stream", new byte[Protocol.MAX_BODY_BYTES + 1]).get())
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void watchedUsersAreSubscribedOnEveryConnectionAndTheirPresenceReported() throws Exception {
+        List<ServerFrame.Presence> presences = new CopyOnWriteArrayList<>();
+        client = ParleyClient.builder().endpoints(List.of(first.uri(), second.uri())).accessToken("t")
+                .reconnectBackoff(Duration.ofMillis(10), Duration.ofMillis(20))
+                .listener(new ParleyListener() {
+                    @Override
+                    public void onPresence(ServerFrame.Presence presence) {
+                        presences.add(presence);
+                    }
+                }).build();
+        client.connect().get(10, TimeUnit.SECONDS);
+
+        client.watchPresence(List.of("alice", "bob"));
+        assertThat(((ClientFrame.SubscribePresence) first.next(ClientFrame.SubscribePresence.class).frame()).users())
+                .containsExactly("alice", "bob");
+        client.unwatchPresence(List.of("bob"));
+        assertThat(((ClientFrame.UnsubscribePresence) first.next(ClientFrame.UnsubscribePresence.class).frame()).users())
+                .containsExactly("bob");
+        first.peers.get(0).send(new ServerFrame.Presence("alice", true, null));
+        await().atMost(Duration.ofSeconds(5)).until(() -> presences.size() == 1);
+
+        first.peers.get(0).drop();
+
+        assertThat(((ClientFrame.SubscribePresence) second.next(ClientFrame.SubscribePresence.class).frame()).users())
+                .as("subscriptions end with a connection: the next one subscribes again").containsExactly("alice");
+    }
+
+    @Test
+    void typingIsRefreshedUntilStoppedAndAReceivedIndicatorExpires() throws Exception {
+        List<String> typing = new CopyOnWriteArrayList<>();
+        client = ParleyClient.builder().endpoint(first.uri()).accessToken("t")
+                .listener(new ParleyListener() {
+                    @Override
+                    public void onTyping(String chat, String user, boolean on) {
+                        typing.add(chat + ":" + user + ":" + on);
+                    }
+                }).build();
+        client.connect().get(10, TimeUnit.SECONDS);
+
+        client.startTyping("d:a:b");
+        assertThat(((ClientFrame.Typing) first.next(ClientFrame.Typing.class).frame()).state()).isEqualTo(TypingState.COMPOSING);
+        assertThat(((ClientFrame.Typing) first.next(ClientFrame.Typing.class).frame()).state())
+                .as("repeated while typing").isEqualTo(TypingState.COMPOSING);
+        client.stopTyping("d:a:b");
+        FakeGateway.Received stopped;
+        do {
+            stopped = first.next(ClientFrame.Typing.class);
+        } while (((ClientFrame.Typing) stopped.frame()).state() == TypingState.COMPOSING);
+        assertThat(((ClientFrame.Typing) stopped.frame()).state()).isEqualTo(TypingState.PAUSED);
+
+        first.peers.get(0).send(new ServerFrame.Typing("d:a:b", "bob", TypingState.COMPOSING));
+        await().atMost(Duration.ofSeconds(15)).until(() -> typing.size() == 2);
+        assertThat(typing).containsExactly("d:a:b:bob:true", "d:a:b:bob:false");
     }
 
     private static ServerFrame.Message message(long inboxSeq, String messageId, long seq) {

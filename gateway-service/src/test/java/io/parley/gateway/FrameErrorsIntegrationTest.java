@@ -25,7 +25,7 @@ class FrameErrorsIntegrationTest extends GatewayIntegrationTest {
                 // JSON, but not an object
                 Arguments.of("\"send\"", ErrorCode.BAD_JSON, null),
                 // a frame type v1 does not have
-                Arguments.of("{\"type\":\"typing\",\"ref\":\"t1\"}", ErrorCode.UNKNOWN_TYPE, "t1"),
+                Arguments.of("{\"type\":\"call\",\"ref\":\"t1\"}", ErrorCode.UNKNOWN_TYPE, "t1"),
                 // no type
                 Arguments.of("{\"ref\":\"t2\",\"chat\":\"d:a:b\"}", ErrorCode.MISSING_FIELD, "t2"),
                 // send without a chat

@@ -62,6 +62,8 @@ public abstract class GatewayIntegrationTest {
         registry.add("parley.auth.issuer", () -> TestTokens.ISSUER);
         registry.add("parley.gateway.chat-service.address", BACKENDS::address);
         registry.add("parley.gateway.user-service.address", BACKENDS::address);
+        registry.add("parley.gateway.presence-service.address", BACKENDS::address);
+        registry.add("parley.gateway.presence-service.report-interval", () -> "200ms");
         registry.add("parley.gateway.instance.id", () -> GATEWAY_ID);
         registry.add("spring.grpc.server.port", () -> "0");
         registry.add("parley.gateway.connection.outbound-queue-frames", () -> "64");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.parley.connections.ConnectionRegistry;
 import io.parley.gateway.support.FakeBackends;
+import io.parley.gateway.support.TestGateways;
 import io.parley.gateway.support.TestSocket;
 import io.parley.gateway.support.TestTokens;
 import io.parley.protocol.ClientFrame;
@@ -12,7 +13,6 @@ import io.parley.protocol.Protocol;
 import io.parley.protocol.ServerFrame;
 import io.parley.testkit.KafkaExtension;
 import io.parley.testkit.RedisExtension;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -103,24 +101,13 @@ class GatewayLifecycleIntegrationTest {
     }
 
     private static ConfigurableApplicationContext start(String gatewayId, String idleTimeout) {
-        // Command-line arguments, which outrank application.yaml (server.port=0: any free port).
-        return new SpringApplicationBuilder(GatewayServiceApplication.class).run(
-                "--server.port=0",
-                "--spring.grpc.server.port=0",
-                "--parley.redis.url=" + REDIS.uri(),
-                "--parley.kafka.bootstrap-servers=" + KAFKA.bootstrapServers(),
-                "--parley.auth.jwks-uri=" + TOKENS.jwksUri(),
-                "--parley.auth.issuer=" + TestTokens.ISSUER,
-                "--parley.gateway.chat-service.address=" + BACKENDS.address(),
-                "--parley.gateway.user-service.address=" + BACKENDS.address(),
-                "--parley.gateway.instance.id=" + gatewayId,
+        return TestGateways.start(gatewayId, REDIS, KAFKA, TOKENS, BACKENDS,
                 "--parley.gateway.connection.idle-timeout=" + idleTimeout,
                 "--parley.gateway.connection.sweep-interval=200ms",
                 "--parley.gateway.drain.timeout=5s");
     }
 
     private static TestSocket connect(ConfigurableApplicationContext gateway, String user) {
-        int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
-        return TestSocket.connect(URI.create("ws://127.0.0.1:" + port + Protocol.PATH), TOKENS.accessToken(user, TestTokens.newId()));
+        return TestSocket.connect(TestGateways.webSocketUri(gateway), TOKENS.accessToken(user, TestTokens.newId()));
     }
 }

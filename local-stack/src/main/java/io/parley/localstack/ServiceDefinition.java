@@ -22,7 +22,7 @@ public record ServiceDefinition(String name, int httpPort, int grpcPort, Set<Nee
             new ServiceDefinition("user-service", 8081, 9081,
                     EnumSet.of(Needs.CASSANDRA, Needs.REDIS, Needs.KAFKA, Needs.SIGNING_KEYS_ENCRYPTION_KEY)),
             new ServiceDefinition("chat-service", 8082, 9082, EnumSet.of(Needs.CASSANDRA, Needs.REDIS, Needs.KAFKA)),
-            new ServiceDefinition("presence-service", 8083, 9083, EnumSet.of(Needs.REDIS)),
+            new ServiceDefinition("presence-service", 8083, 9083, EnumSet.of(Needs.CASSANDRA, Needs.REDIS)),
             new ServiceDefinition("group-service", 8084, 9084, EnumSet.of(Needs.CASSANDRA, Needs.REDIS, Needs.KAFKA)),
             new ServiceDefinition("media-service", 8085, 9085, EnumSet.of(Needs.CASSANDRA, Needs.S3)),
             new ServiceDefinition("push-service", 8086, 9086, EnumSet.of(Needs.CASSANDRA, Needs.KAFKA)));

@@ -1,5 +1,6 @@
 package io.parley.presence;
 
+import io.parley.settings.CassandraConnection;
 import io.parley.settings.RedisConnection;
 import io.parley.settings.ServicePorts;
 import org.springframework.boot.SpringApplication;
@@ -10,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /** Online / last-seen state, presence subscriptions and typing relay. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableConfigurationProperties({ServicePorts.class, RedisConnection.class})
+@EnableConfigurationProperties({ServicePorts.class, RedisConnection.class, CassandraConnection.class})
 public class PresenceServiceApplication {
 
     public static void main(String[] args) {

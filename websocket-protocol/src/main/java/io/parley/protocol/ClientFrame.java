@@ -1,6 +1,7 @@
 package io.parley.protocol;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /** A frame a device sends. Every frame may carry a {@code ref} the server echoes in its answer. */
@@ -85,6 +86,51 @@ public sealed interface ClientFrame {
         @Override
         public String type() {
             return "ping";
+        }
+    }
+
+    /**
+     * The user is typing in {@code chat} ({@code composing}, repeated every 3 s while it lasts) or stopped
+     * ({@code paused}). Relayed to the other members' devices that have the chat open; never stored. Answered only
+     * by {@code error}.
+     */
+    record Typing(String ref, String chat, TypingState state) implements ClientFrame {
+        public Typing {
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(state, "state");
+        }
+
+        @Override
+        public String type() {
+            return "typing";
+        }
+    }
+
+    /**
+     * Watches the presence of {@code users} (the device has their chats open): each one's current state at once,
+     * then every change, until {@code unsubscribe_presence} or the end of the connection. Also opens the 1:1 chat
+     * with each of them for {@code typing}.
+     */
+    record SubscribePresence(String ref, List<String> users) implements ClientFrame {
+        public SubscribePresence {
+            users = List.copyOf(users);
+        }
+
+        @Override
+        public String type() {
+            return "subscribe_presence";
+        }
+    }
+
+    /** Stops watching {@code users}. Answered only by {@code error}. */
+    record UnsubscribePresence(String ref, List<String> users) implements ClientFrame {
+        public UnsubscribePresence {
+            users = List.copyOf(users);
+        }
+
+        @Override
+        public String type() {
+            return "unsubscribe_presence";
         }
     }
 }

@@ -3,6 +3,7 @@ package io.parley.protocol;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -33,8 +34,24 @@ public final class FrameCodec {
                     fields.requiredLong("up_to_seq", 1));
             case "sync" -> new ClientFrame.Sync(ref, fields.requiredLong("cursor", 0));
             case "ping" -> new ClientFrame.Ping(ref);
+            case "typing" -> new ClientFrame.Typing(ref, fields.requiredString("chat", Protocol.MAX_CHAT_CHARS),
+                    typingState(fields));
+            case "subscribe_presence" -> new ClientFrame.SubscribePresence(ref, presenceUsers(fields));
+            case "unsubscribe_presence" -> new ClientFrame.UnsubscribePresence(ref, presenceUsers(fields));
             default -> throw new FrameException(ErrorCode.UNKNOWN_TYPE, ref, "unknown frame type '" + type + "'");
         };
+    }
+
+    private static TypingState typingState(JsonFields fields) throws FrameException {
+        TypingState state = TypingState.fromWireName(fields.requiredString("state", 32));
+        if (state == null) {
+            throw fields.invalid("state", "must be composing or paused");
+        }
+        return state;
+    }
+
+    private static List<String> presenceUsers(JsonFields fields) throws FrameException {
+        return fields.requiredStrings("users", Protocol.MAX_PRESENCE_SUBSCRIPTIONS, Protocol.MAX_USER_CHARS);
     }
 
     private static ClientFrame.Send decodeSend(JsonFields fields, String ref) throws FrameException {
@@ -90,6 +107,12 @@ public final class FrameCodec {
                 json.writeStringProperty("reason", reconnect.reason());
             } else if (frame instanceof ServerFrame.Hello hello) {
                 writeHello(json, hello);
+            } else if (frame instanceof ServerFrame.Typing typing) {
+                json.writeStringProperty("chat", typing.chat());
+                json.writeStringProperty("user", typing.user());
+                json.writeStringProperty("state", typing.state().wireName());
+            } else if (frame instanceof ServerFrame.Presence presence) {
+                writePresence(json, presence);
             }
             json.writeEndObject();
         }
@@ -115,6 +138,13 @@ public final class FrameCodec {
                 json.writeNumberProperty("up_to_seq", read.upToSeq());
             } else if (frame instanceof ClientFrame.Sync sync) {
                 json.writeNumberProperty("cursor", sync.cursor());
+            } else if (frame instanceof ClientFrame.Typing typing) {
+                json.writeStringProperty("chat", typing.chat());
+                json.writeStringProperty("state", typing.state().wireName());
+            } else if (frame instanceof ClientFrame.SubscribePresence subscribe) {
+                writeUsers(json, subscribe.users());
+            } else if (frame instanceof ClientFrame.UnsubscribePresence unsubscribe) {
+                writeUsers(json, unsubscribe.users());
             }
             json.writeEndObject();
         }
@@ -146,6 +176,10 @@ public final class FrameCodec {
             }
             case "pong" -> new ServerFrame.Pong(ref);
             case "reconnect" -> new ServerFrame.Reconnect(fields.lenientString("reason"));
+            case "typing" -> new ServerFrame.Typing(fields.requiredString("chat", Integer.MAX_VALUE),
+                    fields.requiredString("user", Integer.MAX_VALUE), typingState(fields));
+            case "presence" -> new ServerFrame.Presence(fields.requiredString("user", Integer.MAX_VALUE),
+                    fields.optionalBoolean("online"), fields.optionalLongOrNull("last_seen"));
             default -> throw new FrameException(ErrorCode.UNKNOWN_TYPE, ref, "unknown frame type '" + type + "'");
         };
     }
@@ -168,6 +202,23 @@ public final class FrameCodec {
         return new ServerFrame.Receipt(fields.requiredLong("inbox_seq", 1),
                 fields.requiredString("chat", Integer.MAX_VALUE), fields.requiredString("user", Integer.MAX_VALUE),
                 kind, fields.requiredLong("up_to_seq", 0), fields.optionalLong("at", 0));
+    }
+
+    private static void writePresence(JsonGenerator json, ServerFrame.Presence presence) {
+        json.writeStringProperty("user", presence.user());
+        json.writeBooleanProperty("online", presence.online());
+        if (presence.lastSeen() != null) {
+            json.writeNumberProperty("last_seen", presence.lastSeen());
+        }
+    }
+
+    private static void writeUsers(JsonGenerator json, List<String> users) {
+        json.writeName("users");
+        json.writeStartArray();
+        for (String user : users) {
+            json.writeString(user);
+        }
+        json.writeEndArray();
     }
 
     private static void writeHello(JsonGenerator json, ServerFrame.Hello hello) {

@@ -1,6 +1,8 @@
 package io.parley.protocol;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -9,13 +11,16 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * The top-level scalar fields of one JSON object frame. Nested objects and arrays are skipped (no frame of v1 has
- * one; a newer client may add some), unknown fields are kept but never looked at, and null counts as absent.
+ * The top-level scalar fields of one JSON object frame, and arrays of strings (presence subscriptions). Nested
+ * objects and other arrays are skipped (a newer client may add some), unknown fields are kept but never looked at,
+ * and null counts as absent.
  */
 final class JsonFields {
 
     /** Stands for a value that is not a usable scalar: an object, an array, a fraction, an out-of-range number. */
     private static final Object NOT_SCALAR = new Object();
+    /** More strings than any frame may carry: such an array is not read further. */
+    private static final int MAX_ARRAY_ITEMS = Protocol.MAX_PRESENCE_SUBSCRIPTIONS;
 
     private final Map<String, Object> values = new HashMap<>();
     private final String ref;
@@ -55,12 +60,33 @@ final class JsonFields {
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
-            case START_OBJECT, START_ARRAY -> {
+            case START_ARRAY -> stringArray(parser);
+            case START_OBJECT -> {
                 parser.skipChildren();
                 yield NOT_SCALAR;
             }
             default -> NOT_SCALAR;
         };
+    }
+
+    /** An array of at most {@link #MAX_ARRAY_ITEMS} strings, or {@link #NOT_SCALAR}; the parser ends past the array. */
+    private static Object stringArray(JsonParser parser) {
+        List<String> items = new ArrayList<>();
+        for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY && item != null; item = parser.nextToken()) {
+            if (item != JsonToken.VALUE_STRING || items.size() == MAX_ARRAY_ITEMS) {
+                parser.skipChildren();
+                skipRestOfArray(parser);
+                return NOT_SCALAR;
+            }
+            items.add(parser.getString());
+        }
+        return List.copyOf(items);
+    }
+
+    private static void skipRestOfArray(JsonParser parser) {
+        for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY && item != null; item = parser.nextToken()) {
+            parser.skipChildren();
+        }
     }
 
     /** The frame's {@code ref} if it is a string of at most 64 characters, else null. */
@@ -110,6 +136,26 @@ final class JsonFields {
         return string;
     }
 
+    /** A non-empty array of 1..{@code maxItems} strings of 1..{@code maxChars} characters each. */
+    List<String> requiredStrings(String name, int maxItems, int maxChars) throws FrameException {
+        Object value = values.get(name);
+        if (value == null) {
+            throw new FrameException(ErrorCode.MISSING_FIELD, ref, "missing field '" + name + "'");
+        }
+        if (!(value instanceof List<?> list) || list.isEmpty() || list.size() > maxItems) {
+            throw invalid(name, "must be an array of 1.." + maxItems + " strings");
+        }
+        List<String> strings = new ArrayList<>(list.size());
+        for (Object item : list) {
+            String string = (String) item;
+            if (string.isEmpty() || string.length() > maxChars) {
+                throw invalid(name, "must hold strings of 1.." + maxChars + " characters");
+            }
+            strings.add(string);
+        }
+        return List.copyOf(strings);
+    }
+
     long requiredLong(String name, long min) throws FrameException {
         Object value = values.get(name);
         if (value == null) {
@@ -123,6 +169,10 @@ final class JsonFields {
 
     long optionalLong(String name, long fallback) {
         return values.get(name) instanceof Long number ? number : fallback;
+    }
+
+    Long optionalLongOrNull(String name) {
+        return values.get(name) instanceof Long number ? number : null;
     }
 
     boolean optionalBoolean(String name) {

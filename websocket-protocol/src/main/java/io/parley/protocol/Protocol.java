@@ -20,6 +20,14 @@ public final class Protocol {
     public static final int MAX_CHAT_CHARS = 200;
     /** The largest content type, in characters. */
     public static final int MAX_CONTENT_TYPE_CHARS = 100;
+    /** The largest user id, in characters (user ids are UUIDs; the margin is for a future format). */
+    public static final int MAX_USER_CHARS = 64;
+    /** Users one connection may watch with {@code subscribe_presence}, and the most one frame may name. */
+    public static final int MAX_PRESENCE_SUBSCRIPTIONS = 256;
+    /** A receiver shows {@code composing} this long after the latest one, unless {@code paused} comes first. */
+    public static final long TYPING_EXPIRY_MILLIS = 6_000;
+    /** A sender repeats {@code composing} this often while the user keeps typing. */
+    public static final long TYPING_REFRESH_MILLIS = 3_000;
 
     /**
      * A media type as RFC 9110 §8.3.1 writes it: {@code type/subtype} tokens, then {@code ;name=value} parameters

@@ -107,4 +107,23 @@ public sealed interface ServerFrame {
             return "reconnect";
         }
     }
+
+    /** {@code user} is typing in {@code chat}, or stopped; a receiver drops {@code composing} after 6 s unless repeated. */
+    record Typing(String chat, String user, TypingState state) implements ServerFrame {
+        @Override
+        public String type() {
+            return "typing";
+        }
+    }
+
+    /**
+     * {@code user} is online (at least one device connected) or not; {@code lastSeen} is when they were last online,
+     * in epoch millis, or null when unknown or hidden.
+     */
+    record Presence(String user, boolean online, Long lastSeen) implements ServerFrame {
+        @Override
+        public String type() {
+            return "presence";
+        }
+    }
 }

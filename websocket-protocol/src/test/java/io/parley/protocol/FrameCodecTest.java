@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +55,10 @@ class FrameCodecTest {
                 new ServerFrame.Error("r", ErrorCode.UNAVAILABLE, "chat-service unavailable", true),
                 new ServerFrame.Error(null, ErrorCode.BAD_JSON, "not JSON", false),
                 new ServerFrame.Pong("p"),
-                new ServerFrame.Reconnect("draining")}) {
+                new ServerFrame.Reconnect("draining"),
+                new ServerFrame.Typing("d:a:b", "alice", TypingState.COMPOSING),
+                new ServerFrame.Presence("alice", true, null),
+                new ServerFrame.Presence("alice", false, 1_700_000_000_000L)}) {
             assertThat(codec.decodeServerFrame(codec.encode(frame))).as(frame.type()).isEqualTo(frame);
         }
     }
@@ -62,7 +68,10 @@ class FrameCodecTest {
         for (ClientFrame frame : new ClientFrame[] {
                 new ClientFrame.Send("r", "c", "d:a:b", "text/plain", new byte[0]),
                 new ClientFrame.Ack(null, 9), new ClientFrame.Read("r", "d:a:b", 3), new ClientFrame.Sync("s", 0),
-                new ClientFrame.Ping(null)}) {
+                new ClientFrame.Ping(null), new ClientFrame.Typing("t", "d:a:b", TypingState.COMPOSING),
+                new ClientFrame.Typing(null, "d:a:b", TypingState.PAUSED),
+                new ClientFrame.SubscribePresence("p", List.of("u1", "u2")),
+                new ClientFrame.UnsubscribePresence(null, List.of("u1"))}) {
             assertThat(codec.decodeClientFrame(codec.encode(frame))).as(frame.type()).isEqualTo(frame);
         }
     }
@@ -104,7 +113,29 @@ class FrameCodecTest {
                 // type is not a string
                 Arguments.of("{\"type\":5,\"ref\":\"r\"}", ErrorCode.INVALID_FIELD, "r"),
                 // a type v1 does not have
-                Arguments.of("{\"type\":\"typing\",\"ref\":\"r\"}", ErrorCode.UNKNOWN_TYPE, "r"),
+                Arguments.of("{\"type\":\"call\",\"ref\":\"r\"}", ErrorCode.UNKNOWN_TYPE, "r"),
+                // typing without a state
+                Arguments.of("{\"type\":\"typing\",\"ref\":\"r\",\"chat\":\"d:a:b\"}", ErrorCode.MISSING_FIELD, "r"),
+                // a typing state v1 does not have
+                Arguments.of("{\"type\":\"typing\",\"ref\":\"r\",\"chat\":\"d:a:b\",\"state\":\"recording\"}",
+                        ErrorCode.INVALID_FIELD, "r"),
+                // subscribe_presence without users
+                Arguments.of("{\"type\":\"subscribe_presence\",\"ref\":\"r\"}", ErrorCode.MISSING_FIELD, "r"),
+                // users is a string, not an array
+                Arguments.of("{\"type\":\"subscribe_presence\",\"ref\":\"r\",\"users\":\"u1\"}", ErrorCode.INVALID_FIELD, "r"),
+                // an empty array names nobody
+                Arguments.of("{\"type\":\"subscribe_presence\",\"ref\":\"r\",\"users\":[]}", ErrorCode.INVALID_FIELD, "r"),
+                // an array holding a number
+                Arguments.of("{\"type\":\"unsubscribe_presence\",\"ref\":\"r\",\"users\":[\"u1\",2]}", ErrorCode.INVALID_FIELD, "r"),
+                // more users than one connection may watch
+                Arguments.of("{\"type\":\"subscribe_presence\",\"ref\":\"r\",\"users\":" + users(Protocol.MAX_PRESENCE_SUBSCRIPTIONS + 1)
+                        + "}", ErrorCode.INVALID_FIELD, "r"),
+                // an array that never ends
+                Arguments.of("{\"type\":\"subscribe_presence\",\"ref\":\"r\",\"users\":[\"u1\",", ErrorCode.BAD_JSON, null),
+                // an array that never ends, after an item that is not a string
+                Arguments.of("{\"type\":\"subscribe_presence\",\"ref\":\"r\",\"users\":[1,[", ErrorCode.BAD_JSON, null),
+                // an empty user id
+                Arguments.of("{\"type\":\"subscribe_presence\",\"ref\":\"r\",\"users\":[\"\"]}", ErrorCode.INVALID_FIELD, "r"),
                 // send without client_msg_id
                 Arguments.of("{\"type\":\"send\",\"ref\":\"r\",\"chat\":\"d:a:b\",\"content_type\":\"text/plain\",\"body\":\"x\"}",
                         ErrorCode.MISSING_FIELD, "r"),
@@ -163,7 +194,7 @@ class FrameCodecTest {
 
     @Test
     void aClientIgnoresServerFramesOfANewerVersion() {
-        assertThatThrownBy(() -> codec.decodeServerFrame("{\"type\":\"typing\",\"chat\":\"d:a:b\"}"))
+        assertThatThrownBy(() -> codec.decodeServerFrame("{\"type\":\"call\",\"chat\":\"d:a:b\"}"))
                 .extracting(e -> ((FrameException) e).code()).isEqualTo(ErrorCode.UNKNOWN_TYPE);
     }
 
@@ -179,6 +210,25 @@ class FrameCodecTest {
                 .asString().doesNotContain("secret");
         assertThat(new ServerFrame.Message(1, "1", "d:a:b", 1, "a", "p", "c", "text/plain",
                 "secret".getBytes(StandardCharsets.UTF_8), 0)).asString().doesNotContain("secret");
+    }
+
+    @Test
+    void subscribePresenceAcceptsAsManyUsersAsOneConnectionMayWatch() throws FrameException {
+        ClientFrame frame = codec.decodeClientFrame("{\"type\":\"subscribe_presence\",\"users\":"
+                + users(Protocol.MAX_PRESENCE_SUBSCRIPTIONS) + "}");
+
+        assertThat(((ClientFrame.SubscribePresence) frame).users()).hasSize(Protocol.MAX_PRESENCE_SUBSCRIPTIONS);
+    }
+
+    @Test
+    void aPresenceFrameWithoutLastSeenSaysItIsUnknown() throws FrameException {
+        assertThat(codec.encode(new ServerFrame.Presence("alice", true, null))).doesNotContain("last_seen");
+        assertThat(codec.decodeServerFrame("{\"type\":\"presence\",\"user\":\"alice\",\"online\":false}"))
+                .isEqualTo(new ServerFrame.Presence("alice", false, null));
+    }
+
+    private static String users(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "\"u" + i + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
     private static String send(String contentType, String body) {

@@ -10,13 +10,17 @@ import io.parley.protocol.FrameCodec;
 import io.parley.protocol.FrameException;
 import io.parley.protocol.Protocol;
 import io.parley.protocol.ServerFrame;
+import io.parley.protocol.TypingState;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -50,6 +54,12 @@ public final class ClientEngine implements Socket.Events {
     private final ChatSequencer sequencer;
     private final PendingSends pending = new PendingSends();
     private final Map<String, Long> unsentReads = new HashMap<>();
+    /** Users whose presence this client watches; subscribed again on every connection (subscriptions end with it). */
+    private final Set<String> watched = new LinkedHashSet<>();
+    /** The chats the user is typing in, each with its refresh timer. */
+    private final Map<String, ScheduledFuture<?>> typingIn = new HashMap<>();
+    private final TypingIndicators indicators = new TypingIndicators();
+    private ScheduledFuture<?> typingExpiry;
     private final CompletableFuture<Void> firstSync = new CompletableFuture<>();
 
     private ConnectionState state = ConnectionState.CONNECTING;
@@ -102,6 +112,7 @@ public final class ClientEngine implements Socket.Events {
     public CompletableFuture<Sent> send(ClientFrame.Send frame) {
         CompletableFuture<Sent> result = new CompletableFuture<>();
         events.execute(() -> {
+            stopTypingNow(frame.chat(), false);
             if (state == ConnectionState.CLOSED) {
                 result.completeExceptionally(new CancellationException("client closed"));
                 return;
@@ -128,6 +139,63 @@ public final class ClientEngine implements Socket.Events {
         });
     }
 
+    public void watch(Collection<String> users) {
+        List<String> asked = List.copyOf(users);
+        events.execute(() -> {
+            List<String> fresh = asked.stream().filter(user -> !watched.contains(user)).distinct().toList();
+            if (watched.size() + fresh.size() > Protocol.MAX_PRESENCE_SUBSCRIPTIONS) {
+                log.warn("Not watching {} more users: a connection watches at most {}", fresh.size(),
+                        Protocol.MAX_PRESENCE_SUBSCRIPTIONS);
+                return;
+            }
+            watched.addAll(fresh);
+            if (!fresh.isEmpty() && current != null && isConnected()) {
+                current.send(codec.encode(new ClientFrame.SubscribePresence(null, fresh)));
+            }
+        });
+    }
+
+    public void unwatch(Collection<String> users) {
+        List<String> asked = List.copyOf(users);
+        events.execute(() -> {
+            List<String> gone = asked.stream().filter(watched::remove).toList();
+            if (!gone.isEmpty() && current != null && isConnected()) {
+                current.send(codec.encode(new ClientFrame.UnsubscribePresence(null, gone)));
+            }
+        });
+    }
+
+    public void startTyping(String chat) {
+        events.execute(() -> {
+            if (typingIn.containsKey(chat) || state == ConnectionState.CLOSED) {
+                return;
+            }
+            long refresh = Protocol.TYPING_REFRESH_MILLIS;
+            typingIn.put(chat, events.scheduleAtFixedRate(() -> sendTyping(chat, TypingState.COMPOSING), 0, refresh,
+                    TimeUnit.MILLISECONDS));
+        });
+    }
+
+    public void stopTyping(String chat, boolean sendPaused) {
+        events.execute(() -> stopTypingNow(chat, sendPaused));
+    }
+
+    private void stopTypingNow(String chat, boolean sendPaused) {
+        ScheduledFuture<?> refreshing = typingIn.remove(chat);
+        if (refreshing != null) {
+            refreshing.cancel(false);
+            if (sendPaused) {
+                sendTyping(chat, TypingState.PAUSED);
+            }
+        }
+    }
+
+    private void sendTyping(String chat, TypingState typing) {
+        if (current != null && isConnected()) {
+            current.send(codec.encode(new ClientFrame.Typing(null, chat, typing)));
+        }
+    }
+
     public ConnectionState state() {
         return visibleState;
     }
@@ -146,6 +214,8 @@ public final class ClientEngine implements Socket.Events {
                 current = null;
             }
             cancelTimers();
+            typingIn.values().forEach(ClientEngine::cancel);
+            typingIn.clear();
             for (PendingSends.Pending send : pending.all()) {
                 pending.remove(send.frame.clientMsgId());
                 send.result.completeExceptionally(new CancellationException("client closed"));
@@ -185,6 +255,9 @@ public final class ClientEngine implements Socket.Events {
         socket.send(codec.encode(new ClientFrame.Sync(null, cursor)));
         pending.all().forEach(send -> transmit(send.frame));
         sendReads();
+        if (!watched.isEmpty()) {
+            socket.send(codec.encode(new ClientFrame.SubscribePresence(null, List.copyOf(watched))));
+        }
         // An ack written to the previous socket may have died with it; acks are idempotent, so repeat it.
         ackedCursor = Math.min(ackedCursor, cursor - 1);
         if (pendingAck == null && cursor > 0) {
@@ -269,6 +342,11 @@ public final class ClientEngine implements Socket.Events {
             onError(error);
         } else if (frame instanceof ServerFrame.Synced synced) {
             onSynced(synced);
+        } else if (frame instanceof ServerFrame.Presence presence) {
+            safely(() -> listener.onPresence(presence));
+        } else if (frame instanceof ServerFrame.Typing typing) {
+            show(indicators.received(typing, clock.millis()));
+            scheduleTypingExpiry();
         } else if (frame instanceof ServerFrame.Reconnect) {
             // The gateway is draining: go elsewhere soon, without counting it as a failure.
             socket.close(1000, "reconnecting elsewhere");
@@ -282,12 +360,29 @@ public final class ClientEngine implements Socket.Events {
         if (!advanceCursor(message.inboxSeq()) || !seen.firstTime(message.messageId())) {
             return;
         }
+        if (message.from() != null) {
+            show(indicators.messageFrom(message.chat(), message.from()));
+        }
         for (ServerFrame.Message inOrder : sequencer.accept(message, clock.millis())) {
             safely(() -> listener.onMessage(inOrder));
         }
         if (sequencer.hasGaps() && pendingGapCheck == null) {
             pendingGapCheck = events.schedule(this::checkGaps, settings.gapTimeout().toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    private void show(TypingIndicators.Change change) {
+        if (change != null) {
+            safely(() -> listener.onTyping(change.chat(), change.user(), change.typing()));
+        }
+    }
+
+    private void scheduleTypingExpiry() {
+        cancel(typingExpiry);
+        indicators.nextExpiry().ifPresent(at -> typingExpiry = events.schedule(() -> {
+            indicators.expire(clock.millis()).forEach(this::show);
+            scheduleTypingExpiry();
+        }, Math.max(0, at - clock.millis()), TimeUnit.MILLISECONDS));
     }
 
     private void checkGaps() {
@@ -405,6 +500,7 @@ public final class ClientEngine implements Socket.Events {
         cancel(pendingAck);
         cancel(pendingGapCheck);
         cancel(reconnect);
+        cancel(typingExpiry);
     }
 
     private static void cancel(ScheduledFuture<?> task) {

@@ -1,5 +1,6 @@
 package io.parley.e2e.support;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -42,5 +43,30 @@ public final class Accounts {
                 "device", Map.of("deviceId", deviceId, "platform", "android", "name", deviceName)), null)
                 .expect(200).json();
         return new SignedInDevice(account, tokens.get("deviceId").asString(), tokens.get("accessToken").asString());
+    }
+
+    /** Sets who sees the user's last seen and online: everyone, contacts or nobody. */
+    public void lastSeen(SignedInDevice user, String visibility) {
+        Rest.put(system.userServiceUri() + "/v1/users/" + user.userId() + "/privacy",
+                Map.of("lastSeen", visibility, "readReceipts", true), user.accessToken()).expect(200);
+    }
+
+    public void block(SignedInDevice blocker, String blockedUserId) {
+        Rest.put(system.userServiceUri() + "/v1/users/" + blocker.userId() + "/blocks/" + blockedUserId, null,
+                blocker.accessToken()).expect(204);
+    }
+
+    public void addContact(SignedInDevice owner, String contactUserId) {
+        Rest.put(system.userServiceUri() + "/v1/users/" + owner.userId() + "/contacts/" + contactUserId, null,
+                owner.accessToken()).expect(204);
+    }
+
+    /** The user ids {@code GET /v1/presence} lists for the caller, with whether each is online. */
+    public Map<String, Boolean> presenceSeenBy(SignedInDevice viewer, String... users) {
+        JsonNode body = Rest.get(system.presenceServiceUri() + "/v1/presence?users=" + String.join(",", users),
+                viewer.accessToken()).expect(200).json();
+        Map<String, Boolean> seen = new HashMap<>();
+        body.get("users").forEach(user -> seen.put(user.get("user").asString(), user.get("online").asBoolean()));
+        return seen;
     }
 }

@@ -30,6 +30,9 @@ public final class Device implements ParleyListener, AutoCloseable {
     public final List<ServerFrame.Error> errors = new CopyOnWriteArrayList<>();
     public final List<String> gatewaysConnectedTo = new CopyOnWriteArrayList<>();
     public final List<String> gaps = new CopyOnWriteArrayList<>();
+    public final List<ServerFrame.Presence> presences = new CopyOnWriteArrayList<>();
+    /** {@code chat:user:true|false} as the SDK shows typing indicators on and off. */
+    public final List<String> typing = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> sentFrames = new ConcurrentHashMap<>();
     private final ParleyClient client;
 
@@ -106,6 +109,40 @@ public final class Device implements ParleyListener, AutoCloseable {
     @Override
     public void onReceipt(ServerFrame.Receipt receipt) {
         receipts.add(receipt);
+    }
+
+    /** Watches users' presence (and opens the 1:1 chats with them, for typing). */
+    public void watch(String... users) {
+        client.watchPresence(List.of(users));
+    }
+
+    public void startTyping(String chat) {
+        client.startTyping(chat);
+    }
+
+    public void stopTyping(String chat) {
+        client.stopTyping(chat);
+    }
+
+    /** The latest presence frame about {@code user}, or null. */
+    public ServerFrame.Presence lastPresenceOf(String user) {
+        ServerFrame.Presence latest = null;
+        for (ServerFrame.Presence presence : presences) {
+            if (presence.user().equals(user)) {
+                latest = presence;
+            }
+        }
+        return latest;
+    }
+
+    @Override
+    public void onPresence(ServerFrame.Presence presence) {
+        presences.add(presence);
+    }
+
+    @Override
+    public void onTyping(String chat, String user, boolean on) {
+        typing.add(chat + ":" + user + ":" + on);
     }
 
     @Override

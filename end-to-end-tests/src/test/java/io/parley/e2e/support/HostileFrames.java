@@ -48,7 +48,10 @@ public final class HostileFrames {
             "Read", "another user's chat: not_a_member",
             "Ack", "names no object: the cursor of the connection's own device, from its token",
             "Sync", "names no object: the connection's own inbox",
-            "Ping", "names no object");
+            "Ping", "names no object",
+            "Typing", "another user's chat: not_a_member",
+            "SubscribePresence", "names other users by design: what it reveals follows their privacy settings and blocks (PresenceEndToEndTest)",
+            "UnsubscribePresence", "names no object of anyone else: only the connection's own subscriptions");
 
     private static final String[] NOT_OBJECTS = {"1", "-0.5e3", "\"send\"", "[]", "[{\"type\":\"send\"}]", "true", "false",
         "null", "\"\"", "{", "}", "[", " ", ""};
@@ -220,7 +223,7 @@ public final class HostileFrames {
     /** Other users' chats and ids, and fields that try to choose the sender. */
     private void othersChats(List<Case> out) {
         Map<String, String> send = send();
-        switch (random.nextInt(5)) {
+        switch (random.nextInt(6)) {
             case 0 -> send.put("chat", json(directChat(otherUser, UUID.randomUUID().toString())));
             case 1 -> send.put("chat", json(directChat(attacker, UUID.randomUUID().toString())));
             case 2 -> {
@@ -231,6 +234,11 @@ public final class HostileFrames {
             case 3 -> {
                 Map<String, String> read = frame("read", "chat", json(foreignChat), "up_to_seq", Integer.toString(1 + random.nextInt(100)));
                 out.add(Case.text("another user's chat", object(read), ErrorCode.NOT_A_MEMBER));
+                return;
+            }
+            case 4 -> {
+                Map<String, String> typing = frame("typing", "chat", json(foreignChat), "state", json("composing"));
+                out.add(Case.text("typing in another user's chat", object(typing), ErrorCode.NOT_A_MEMBER));
                 return;
             }
             default -> send.put("device", json(UUID.randomUUID().toString()));

@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * The system under test, started once per test JVM and shared by every test: real Kafka, Cassandra and Redis, then
- * user-service, chat-service and two gateway-service instances as child JVMs from their packaged jars, each on
+ * user-service, chat-service, presence-service and two gateway-service instances as child JVMs from their packaged jars, each on
  * ports of its own. Everything stops when the JVM exits (the children's watchdogs see their parent go).
  */
 public final class ParleySystem {
@@ -30,6 +30,10 @@ public final class ParleySystem {
     private static final Duration START_DEADLINE = Duration.ofMinutes(4);
     /** The chart's terminationGracePeriodSeconds for a gateway (docs/deployment.md). */
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(60);
+    /** presence-service's grace in this system (the default is 10 s). */
+    public static final Duration PRESENCE_GRACE = Duration.ofSeconds(3);
+    /** How long presence-service waits for a gateway's report before declaring it dead (the default is 10 s). */
+    public static final Duration GATEWAY_LIVENESS_TTL = Duration.ofSeconds(4);
     private static ParleySystem running;
 
     private final LocalInfrastructure infrastructure;
@@ -40,9 +44,11 @@ public final class ParleySystem {
     private final LocalSecrets secrets = LocalSecrets.in(InfrastructureDirectory.defaultBaseDirectory().resolve("secrets"));
     private final ServiceDefinition userService = onFreePorts("user-service");
     private final ServiceDefinition chatService = onFreePorts("chat-service");
+    private final ServiceDefinition presenceService = onFreePorts("presence-service");
     private final List<ServiceDefinition> gatewayPorts = List.of(onFreePorts("gateway-service"), onFreePorts("gateway-service"));
     private ServiceProcess users;
     private ServiceProcess chat;
+    private ServiceProcess presence;
     private final List<ServiceProcess> gateways = new ArrayList<>();
 
     private ParleySystem(LocalInfrastructure infrastructure, Path logs) {
@@ -66,11 +72,18 @@ public final class ParleySystem {
         chat = start(launch(chatService, chatService.name(), Map.of(
                 "PARLEY_AUTH_JWKSURI", jwksUri(),
                 "PARLEY_CHAT_USERDIRECTORY_ADDRESS", "127.0.0.1:" + userService.grpcPort())));
+        // A short grace and liveness keep presence tests short; privacy answers are not cached, so a changed
+        // setting applies to the next subscription.
+        presence = start(launch(presenceService, presenceService.name(), Map.of(
+                "PARLEY_AUTH_JWKSURI", jwksUri(),
+                "PARLEY_PRESENCE_USERDIRECTORY_ADDRESS", "127.0.0.1:" + userService.grpcPort(),
+                "PARLEY_PRESENCE_USERDIRECTORY_CACHETTL", "0s",
+                "PARLEY_PRESENCE_GRACE", PRESENCE_GRACE.toMillis() + "ms")));
         for (int i = 0; i < gatewayPorts.size(); i++) {
             gateways.add(start(gatewayLaunch(i)));
         }
         Instant deadline = Instant.now().plus(START_DEADLINE);
-        List<ServiceProcess> all = new ArrayList<>(List.of(users, chat));
+        List<ServiceProcess> all = new ArrayList<>(List.of(users, chat, presence));
         all.addAll(gateways);
         for (ServiceProcess service : all) {
             awaitHealthy(service, deadline);
@@ -83,10 +96,15 @@ public final class ParleySystem {
         settings.put("PARLEY_AUTH_JWKSURI", jwksUri());
         settings.put("PARLEY_GATEWAY_CHATSERVICE_ADDRESS", "127.0.0.1:" + chatService.grpcPort());
         settings.put("PARLEY_GATEWAY_USERSERVICE_ADDRESS", "127.0.0.1:" + userService.grpcPort());
+        settings.put("PARLEY_GATEWAY_PRESENCESERVICE_ADDRESS", "127.0.0.1:" + presenceService.grpcPort());
+        settings.put("PARLEY_GATEWAY_PRESENCESERVICE_LIVENESSTTL", GATEWAY_LIVENESS_TTL.toMillis() + "ms");
         // The tests send hundreds of messages from one device as fast as they can.
         settings.put("PARLEY_GATEWAY_CONNECTION_SENDRATEPERSECOND", "5000");
         settings.put("PARLEY_GATEWAY_CONNECTION_SENDBURST", "5000");
         settings.put("PARLEY_GATEWAY_CONNECTION_MAXINFLIGHTFRAMES", "256");
+        // The hostile-input suite sends typing frames among its hundreds of others as fast as it can.
+        settings.put("PARLEY_GATEWAY_TYPING_RATEPERSECOND", "5000");
+        settings.put("PARLEY_GATEWAY_TYPING_BURST", "5000");
         return launch(gateway, "gateway-service-" + (index + 1), settings);
     }
 
@@ -123,6 +141,10 @@ public final class ParleySystem {
 
     public String userServiceUri() {
         return "http://127.0.0.1:" + userService.httpPort();
+    }
+
+    public String presenceServiceUri() {
+        return "http://127.0.0.1:" + presenceService.httpPort();
     }
 
     public String chatServiceUri() {

@@ -40,6 +40,14 @@ final class Rest {
         return send(request, accessToken);
     }
 
+    static Response put(String uri, Object body, String accessToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
+                .header("Content-Type", "application/json")
+                .PUT(body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        return send(request, accessToken);
+    }
+
     static Response get(String uri, String accessToken) {
         return send(HttpRequest.newBuilder(URI.create(uri)).GET(), accessToken);
     }

@@ -2,6 +2,8 @@ package io.parley.gateway.auth;
 
 import io.grpc.Status;
 import io.parley.grpc.calls.UnaryCalls;
+import io.parley.proto.user.v1.CheckBlockedRequest;
+import io.parley.proto.user.v1.CheckBlockedResponse;
 import io.parley.proto.user.v1.GetDeviceRequest;
 import io.parley.proto.user.v1.GetDeviceResponse;
 import io.parley.proto.user.v1.RedeemConnectTicketRequest;
@@ -12,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-/** user-service's UserDirectory, for the two questions a handshake may ask. */
+/** user-service's UserDirectory, for the two questions a handshake may ask and the block check of typing. */
 public class UserDirectoryClient {
 
     private static final Logger log = LoggerFactory.getLogger(UserDirectoryClient.class);
@@ -56,6 +58,12 @@ public class UserDirectoryClient {
                             device.userId(), error.toString());
                     return HandshakeRejected.unavailable("cannot check the device right now", error);
                 });
+    }
+
+    /** Whether {@code userId} may reach {@code targetUserId} (blocks in either direction, unknown target). */
+    public Mono<CheckBlockedResponse> checkBlocked(String userId, String targetUserId) {
+        CheckBlockedRequest request = CheckBlockedRequest.newBuilder().setUserId(userId).setTargetUserId(targetUserId).build();
+        return UnaryCalls.mono(observer -> withDeadline().checkBlocked(request, observer));
     }
 
     private UserDirectoryGrpc.UserDirectoryStub withDeadline() {

@@ -3,11 +3,13 @@ package io.parley.gateway.device;
 import io.parley.gateway.connection.CloseReason;
 import io.parley.gateway.auth.DeviceIdentity;
 import io.parley.gateway.connection.DeviceConnection;
+import io.parley.gateway.presence.PresenceSubscriptions;
 import io.parley.gateway.ratelimit.TokenBucket;
 import io.parley.gateway.receipts.DeviceReceipts;
 import io.parley.gateway.send.DeviceSends;
 import io.parley.gateway.sync.FrameSink;
 import io.parley.gateway.sync.InboxStream;
+import io.parley.gateway.typing.DeviceTyping;
 import io.parley.protocol.ServerFrame;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -27,19 +29,27 @@ public final class ConnectedDevice implements FrameSink {
     private final TokenBucket syncRateLimit;
     private final Function<DeviceIdentity, DeviceSends> newSends;
     private final Supplier<DeviceReceipts> newReceipts;
+    private final DeviceTyping typing;
+    private final PresenceSubscriptions presence;
     /** Made on the first send: most connections are idle most of the time. */
     private volatile DeviceSends sends;
     /** Made on the first ack or read. */
     private volatile DeviceReceipts receipts;
 
     ConnectedDevice(DeviceConnection connection, Function<FrameSink, InboxStream> newInbox, TokenBucket syncRateLimit,
-            Function<DeviceIdentity, DeviceSends> newSends, Supplier<DeviceReceipts> newReceipts) {
+            Function<DeviceIdentity, DeviceSends> newSends, Supplier<DeviceReceipts> newReceipts, DeviceTyping typing,
+            Function<DeviceConnection, PresenceSubscriptions> newPresence) {
         this.connection = connection;
         this.inbox = newInbox.apply(this);
         this.syncRateLimit = syncRateLimit;
         this.newSends = newSends;
         this.newReceipts = newReceipts;
-        connection.whenEnding(inbox::close);
+        this.typing = typing;
+        this.presence = newPresence.apply(connection);
+        connection.whenEnding(() -> {
+            inbox.close();
+            presence.close();
+        });
     }
 
     public DeviceConnection connection() {
@@ -53,6 +63,15 @@ public final class ConnectedDevice implements FrameSink {
     /** Whether this connection may start another sync now. */
     public boolean maySync() {
         return syncRateLimit.tryAcquire();
+    }
+
+    public DeviceTyping typing() {
+        return typing;
+    }
+
+    /** The users this connection watches: the 1:1 chats it has open. */
+    public PresenceSubscriptions presence() {
+        return presence;
     }
 
     public DeviceSends sends() {

@@ -10,6 +10,7 @@ import io.parley.gateway.connection.DeviceConnection;
 import io.parley.gateway.connection.Terminator;
 import io.parley.gateway.instance.GatewayInstanceSettings;
 import io.parley.gateway.metrics.GatewayMetrics;
+import io.parley.gateway.presence.Watchers;
 import io.parley.gateway.ratelimit.TokenBucket;
 import io.parley.gateway.receipts.DeviceReceipts;
 import io.parley.gateway.receipts.ReceiptSettings;
@@ -17,6 +18,8 @@ import io.parley.gateway.send.DeviceSends;
 import io.parley.gateway.sync.InboxSource;
 import io.parley.gateway.sync.InboxStream;
 import io.parley.gateway.sync.SyncSettings;
+import io.parley.gateway.typing.DeviceTyping;
+import io.parley.gateway.typing.TypingSettings;
 import io.parley.protocol.FrameCodec;
 import java.time.Clock;
 import java.util.Collection;
@@ -53,10 +56,14 @@ public class ConnectedDevices {
     private final Clock clock;
     private final Function<DeviceIdentity, DeviceSends> newSends;
     private final Supplier<DeviceReceipts> newReceipts;
+    private final TypingSettings typing;
+    private final Watchers watchers;
 
-    public ConnectedDevices(ConnectionSettings settings, SyncSettings sync, ReceiptSettings receipts,
-            GatewayInstanceSettings instance, InboxSource inbox, FrameCodec codec, GatewayMetrics metrics,
-            MeterRegistry meters, Clock clock) {
+    public ConnectedDevices(ConnectionSettings settings, SyncSettings sync, ReceiptSettings receipts, TypingSettings typing,
+            GatewayInstanceSettings instance, InboxSource inbox, Watchers watchers, FrameCodec codec,
+            GatewayMetrics metrics, MeterRegistry meters, Clock clock) {
+        this.typing = typing;
+        this.watchers = watchers;
         this.settings = settings;
         this.sync = sync;
         this.gatewayId = instance.id();
@@ -82,7 +89,8 @@ public class ConnectedDevices {
         ConnectedDevice device = new ConnectedDevice(connection,
                 frames -> new InboxStream(identity, inbox, frames, settings.syncPageSize(), settings.outboundQueueFrames(),
                         sync, Schedulers.parallel()),
-                new TokenBucket(clock, sync.ratePerSecond(), sync.burst()), newSends, newReceipts);
+                new TokenBucket(clock, sync.ratePerSecond(), sync.burst()), newSends, newReceipts,
+                new DeviceTyping(new TokenBucket(clock, typing.ratePerSecond(), typing.burst())), watchers::newSubscriptions);
         byConnectionId.put(connection.id(), device);
         ConnectedDevice replaced = byDevice.put(identity, device);
         if (replaced != null) {

@@ -8,6 +8,7 @@ import io.parley.gateway.connection.DeviceConnection;
 import io.parley.gateway.device.ConnectedDevice;
 import io.parley.gateway.device.ConnectedDevices;
 import io.parley.gateway.metrics.GatewayMetrics;
+import io.parley.gateway.online.PresenceReporter;
 import io.parley.gateway.registry.ConnectionRegistration;
 import io.parley.protocol.ErrorCode;
 import io.parley.protocol.Protocol;
@@ -38,10 +39,12 @@ class DeviceWebSocketHandler implements WebSocketHandler {
     private final FrameDispatcher dispatcher;
     private final ConnectionSettings settings;
     private final GatewayMetrics metrics;
+    private final PresenceReporter presence;
 
     DeviceWebSocketHandler(ConnectedDevices devices, ConnectionRegistration registration, FrameDispatcher dispatcher,
-            ConnectionSettings settings, GatewayMetrics metrics) {
+            ConnectionSettings settings, GatewayMetrics metrics, PresenceReporter presence) {
         this.devices = devices;
+        this.presence = presence;
         this.registration = registration;
         this.dispatcher = dispatcher;
         this.settings = settings;
@@ -71,6 +74,7 @@ class DeviceWebSocketHandler implements WebSocketHandler {
 
         // Deferred, so the registration's operator chain is garbage once it completed, not kept for the connection.
         Mono<Void> input = Mono.defer(() -> registration.register(connection))
+                .then(Mono.fromRunnable(() -> presence.opened(connection)))
                 .thenMany(socket.receive())
                 .flatMap(message -> {
                     if (!connection.acceptsFrames()) {
@@ -88,7 +92,10 @@ class DeviceWebSocketHandler implements WebSocketHandler {
         return Mono.when(input, output)
                 .onErrorResume(error -> Mono.empty())
                 .then(Mono.defer(() -> registration.remove(connection)))
-                .doFinally(signal -> devices.disconnected(connected));
+                .doFinally(signal -> {
+                    presence.closed(connection);
+                    devices.disconnected(connected);
+                });
     }
 
     private static void terminate(WebSocketSession socket, CloseStatus status) {

@@ -3,9 +3,11 @@ package io.parley.gateway.websocket;
 import io.parley.gateway.connection.DeviceConnection;
 import io.parley.gateway.device.ConnectedDevice;
 import io.parley.gateway.metrics.GatewayMetrics;
+import io.parley.gateway.presence.PresenceHandler;
 import io.parley.gateway.receipts.ReceiptHandler;
 import io.parley.gateway.registry.ConnectionRegistration;
 import io.parley.gateway.send.SendHandler;
+import io.parley.gateway.typing.TypingHandler;
 import io.parley.protocol.ClientFrame;
 import io.parley.protocol.ErrorCode;
 import io.parley.protocol.FrameCodec;
@@ -25,13 +27,17 @@ class FrameDispatcher {
     private final SendHandler sends;
     private final ReceiptHandler receipts;
     private final ConnectionRegistration registration;
+    private final TypingHandler typing;
+    private final PresenceHandler presence;
     private final GatewayMetrics metrics;
 
-    FrameDispatcher(FrameCodec codec, SendHandler sends, ReceiptHandler receipts, ConnectionRegistration registration,
-            GatewayMetrics metrics) {
+    FrameDispatcher(FrameCodec codec, SendHandler sends, ReceiptHandler receipts, TypingHandler typing,
+            PresenceHandler presence, ConnectionRegistration registration, GatewayMetrics metrics) {
         this.codec = codec;
         this.sends = sends;
         this.receipts = receipts;
+        this.typing = typing;
+        this.presence = presence;
         this.registration = registration;
         this.metrics = metrics;
     }
@@ -55,6 +61,15 @@ class FrameDispatcher {
         }
         if (frame instanceof ClientFrame.Read read) {
             return receipts.read(connection, device.receipts(), read);
+        }
+        if (frame instanceof ClientFrame.Typing typingFrame) {
+            return typing.handle(connection, device.typing(), typingFrame);
+        }
+        if (frame instanceof ClientFrame.SubscribePresence subscribe) {
+            return presence.subscribe(device.presence(), subscribe);
+        }
+        if (frame instanceof ClientFrame.UnsubscribePresence unsubscribe) {
+            return presence.unsubscribe(device.presence(), unsubscribe);
         }
         if (frame instanceof ClientFrame.Sync sync) {
             if (device.maySync()) {

@@ -6,11 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 
-/** chat-service and user-service, faked in one gRPC server on a free loopback port. */
+/** chat-service, user-service and presence-service, faked in one gRPC server on a free loopback port. */
 public final class FakeBackends implements AutoCloseable {
 
     public final FakeChatService chat = new FakeChatService();
     public final FakeUserDirectory users = new FakeUserDirectory();
+    public final FakePresence presence = new FakePresence();
     private final Server server;
 
     public FakeBackends() {
@@ -18,6 +19,7 @@ public final class FakeBackends implements AutoCloseable {
             server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                     .addService(chat)
                     .addService(users)
+                    .addService(presence)
                     .build()
                     .start();
         } catch (IOException e) {

@@ -2,6 +2,8 @@ package io.parley.gateway.support;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.parley.proto.user.v1.CheckBlockedRequest;
+import io.parley.proto.user.v1.CheckBlockedResponse;
 import io.parley.proto.user.v1.ConnectTicketRedeemed;
 import io.parley.proto.user.v1.ConnectTicketRejected;
 import io.parley.proto.user.v1.Device;
@@ -14,12 +16,34 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** user-service's UserDirectory for handshakes: revoked devices and single-use connect tickets. */
+/** user-service's UserDirectory for handshakes (revoked devices, single-use connect tickets) and blocks. */
 public final class FakeUserDirectory extends UserDirectoryGrpc.UserDirectoryImplBase {
 
     private final Set<String> revokedDevices = ConcurrentHashMap.newKeySet();
     private final Set<String> uncheckableDevices = ConcurrentHashMap.newKeySet();
     private final Map<String, String[]> tickets = new ConcurrentHashMap<>();
+    private final Set<String> blocks = ConcurrentHashMap.newKeySet();
+    private final Set<String> unknownUsers = ConcurrentHashMap.newKeySet();
+
+    /** {@code blocker} blocks {@code blocked}. */
+    public void block(String blocker, String blocked) {
+        blocks.add(blocker + ">" + blocked);
+    }
+
+    /** {@code userId} has no account (every other user has one). */
+    public void forget(String userId) {
+        unknownUsers.add(userId);
+    }
+
+    @Override
+    public void checkBlocked(CheckBlockedRequest request, StreamObserver<CheckBlockedResponse> response) {
+        response.onNext(CheckBlockedResponse.newBuilder()
+                .setBlockedByTarget(blocks.contains(request.getTargetUserId() + ">" + request.getUserId()))
+                .setBlocksTarget(blocks.contains(request.getUserId() + ">" + request.getTargetUserId()))
+                .setTargetUnknown(unknownUsers.contains(request.getTargetUserId()))
+                .build());
+        response.onCompleted();
+    }
 
     public void revoke(String deviceId) {
         revokedDevices.add(deviceId);

@@ -112,6 +112,15 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
         return next(ServerFrame.Hello.class);
     }
 
+    /** Waits for the hello and for the connection's registration (the gateway reads frames only after it). */
+    public TestSocket ready() {
+        hello();
+        send(new ClientFrame.Ping("ready"));
+        ServerFrame pong = next();
+        assertThat(pong).isEqualTo(new ServerFrame.Pong("ready"));
+        return this;
+    }
+
     /** Whether a frame arrives within {@code wait}. */
     public boolean quietFor(Duration wait) throws InterruptedException {
         String text = received.poll(wait.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,0 +1,16 @@
+package io.parley.presence.privacy;
+
+import io.parley.proto.user.v1.UserDirectoryGrpc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.GrpcChannelFactory;
+
+@Configuration(proxyBeanMethods = false)
+class PrivacyConfiguration {
+
+    @Bean
+    PresencePrivacy presencePrivacy(GrpcChannelFactory channels, UserDirectorySettings settings) {
+        return new PresencePrivacy(new UserDirectoryClient(UserDirectoryGrpc.newStub(channels.createChannel(settings.address())),
+                settings));
+    }
+}

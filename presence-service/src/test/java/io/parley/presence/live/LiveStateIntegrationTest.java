@@ -1,0 +1,164 @@
+package io.parley.presence.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.testkit.MutableClock;
+import io.parley.testkit.ReactiveRedisExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+import reactor.core.Disposable;
+
+/**
+ * The online/offline state machine and its debounce, on a real Redis, at times the test chooses: what subscribers are
+ * told (the messages published on the user's channel) and when.
+ */
+@Tag("integration")
+@Timeout(60)
+class LiveStateIntegrationTest {
+
+    @RegisterExtension
+    static final ReactiveRedisExtension REDIS = new ReactiveRedisExtension();
+
+    private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final Duration CALL = Duration.ofSeconds(5);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
+    private final String alice = UUID.randomUUID().toString();
+    private final BlockingQueue<String> published = new LinkedBlockingQueue<>();
+    private LiveState live;
+    private ReactiveRedisMessageListenerContainer listener;
+    private Disposable listening;
+
+    @BeforeEach
+    void listen() {
+        live = new LiveState(REDIS.template(), clock, GRACE);
+        listener = new ReactiveRedisMessageListenerContainer(REDIS.template().getConnectionFactory());
+        listening = listener.receiveLater(ChannelTopic.of(PresenceKeys.channel(alice))).block(CALL)
+                .subscribe(message -> published.add(message.getMessage()));
+    }
+
+    @AfterEach
+    void stopListening() {
+        listening.dispose();
+        listener.destroy();
+    }
+
+    @Test
+    void aUserIsOnlineFromTheFirstConnectionAndOfflineOnlyAfterTheGrace() throws InterruptedException {
+        OpenConnection phone = connection("gw-1", "phone");
+
+        assertThat(live.open(phone).block(CALL)).isTrue();
+        assertThat(nextPublished()).isEqualTo("1|0");
+
+        clock.advance(Duration.ofSeconds(30));
+        long closedAt = clock.millis();
+        assertThat(live.close(phone).block(CALL)).isTrue();
+        assertThat(live.view(alice).block(CALL).online()).isTrue();
+
+        clock.advance(GRACE.minusMillis(1));
+        assertThat(live.finishDueOfflines(100).collectList().block(CALL)).isEmpty();
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(live.finishDueOfflines(100).collectList().block(CALL))
+                .containsExactly(new LiveState.WentOffline(alice, closedAt));
+        assertThat(nextPublished()).isEqualTo("0|" + closedAt);
+        assertThat(live.view(alice).block(CALL)).isEqualTo(new LiveState.LiveView(false, closedAt));
+    }
+
+    @Test
+    void aReconnectInsideTheGraceChangesNothingForSubscribers() throws InterruptedException {
+        OpenConnection first = connection("gw-1", "phone");
+        live.open(first).block(CALL);
+        assertThat(nextPublished()).startsWith("1|");
+
+        live.close(first).block(CALL);
+        clock.advance(GRACE.minusSeconds(1));
+        assertThat(live.open(connection("gw-2", "phone")).block(CALL)).isFalse();
+        clock.advance(GRACE.multipliedBy(2));
+
+        assertThat(live.finishDueOfflines(100).collectList().block(CALL)).isEmpty();
+        assertThat(live.view(alice).block(CALL).online()).isTrue();
+        assertThat(published.poll()).as("nothing published after the first online").isNull();
+    }
+
+    @Test
+    void aUserWithAnotherConnectionStaysOnline() {
+        OpenConnection phone = connection("gw-1", "phone");
+        OpenConnection laptop = connection("gw-2", "laptop");
+        live.open(phone).block(CALL);
+        live.open(laptop).block(CALL);
+
+        assertThat(live.close(phone).block(CALL)).isFalse();
+        clock.advance(GRACE.multipliedBy(2));
+
+        assertThat(live.finishDueOfflines(100).collectList().block(CALL)).isEmpty();
+        assertThat(live.view(alice).block(CALL).online()).isTrue();
+    }
+
+    @Test
+    void theCloseOfAReplacedConnectionDoesNotTakeTheDeviceOffline() {
+        OpenConnection old = connection("gw-1", "phone");
+        live.open(old).block(CALL);
+        live.open(connection("gw-1", "phone")).block(CALL);
+
+        assertThat(live.close(old).block(CALL)).isFalse();
+    }
+
+    @Test
+    void aGatewayThatStopsReportingTakesItsDevicesOfflineAfterItsTtlAndTheGrace() throws InterruptedException {
+        assertThat(live.alive("gw-dead", Duration.ofSeconds(5)).block(CALL)).as("unknown before").isFalse();
+        live.open(connection("gw-dead", "phone")).block(CALL);
+        assertThat(nextPublished()).startsWith("1|");
+
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(live.reapDeadGateways(10).collectList().block(CALL)).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        long reapedAt = clock.millis();
+        assertThat(live.reapDeadGateways(10).collectList().block(CALL)).containsExactly("gw-dead");
+        assertThat(live.alive("gw-dead", Duration.ofSeconds(5)).block(CALL)).as("must resend everything").isFalse();
+
+        clock.advance(GRACE);
+        assertThat(live.finishDueOfflines(100).collectList().block(CALL))
+                .containsExactly(new LiveState.WentOffline(alice, reapedAt));
+        assertThat(nextPublished()).isEqualTo("0|" + reapedAt);
+    }
+
+    @Test
+    void aCompleteReportClosesWhatTheGatewayNoLongerHolds() {
+        OpenConnection kept = connection("gw-1", "phone");
+        OpenConnection lost = connection("gw-1", "laptop");
+        live.open(kept).block(CALL);
+        live.open(lost).block(CALL);
+
+        live.closeAllExcept("gw-1", Set.of(kept)).block(CALL);
+
+        assertThat(REDIS.template().opsForSet().members(PresenceKeys.connections(alice)).collectList().block(CALL))
+                .containsExactly(kept.userMember());
+        assertThat(live.alive("gw-1", Duration.ofSeconds(5)).block(CALL)).isFalse();
+        assertThat(live.alive("gw-1", Duration.ofSeconds(5)).block(CALL)).isTrue();
+    }
+
+    private OpenConnection connection(String gateway, String device) {
+        return new OpenConnection(gateway, alice, device, UUID.randomUUID().toString());
+    }
+
+    private String nextPublished() throws InterruptedException {
+        String message = published.poll(5, TimeUnit.SECONDS);
+        assertThat(message).as("a message on the user's channel").isNotNull();
+        return message;
+    }
+
+}
