@@ -3,7 +3,9 @@ package io.parley.error;
 import io.parley.proto.error.v1.ErrorReason;
 import java.net.URI;
 import java.util.Locale;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 
 /**
  * The error model on REST: an RFC 9457 problem document. {@code type} is {@value #TYPE_PREFIX} followed by the
@@ -38,6 +40,27 @@ public final class ProblemDocuments {
         } catch (IllegalArgumentException notAUri) {
             problem.setInstance(null);
         }
+    }
+
+    /**
+     * A refusal Spring itself raised, in Parley's shape, or null if {@code failure} is none: a body over the codec's
+     * size limit is BODY_TOO_LARGE (413); any other {@link ErrorResponse} (415, 405, 406, a 400 from argument
+     * binding) keeps its status and detail, typed INVALID_REQUEST, or NOT_FOUND for a 404.
+     */
+    public static ProblemDetail ofFrameworkRefusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataBufferLimitException) {
+                return of(ErrorReason.BODY_TOO_LARGE, "The request body exceeds the size limit");
+            }
+        }
+        if (!(failure instanceof ErrorResponse response)) {
+            return null;
+        }
+        ProblemDetail body = response.getBody();
+        ErrorReason reason = body.getStatus() == 404 ? ErrorReason.NOT_FOUND : ErrorReason.INVALID_REQUEST;
+        body.setType(type(reason));
+        body.setProperty(CODE, reason.name());
+        return body;
     }
 
     public static URI type(ErrorReason reason) {

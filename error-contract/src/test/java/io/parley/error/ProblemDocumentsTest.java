@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.proto.error.v1.ErrorReason;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 class ProblemDocumentsTest {
 
@@ -38,5 +42,21 @@ class ProblemDocumentsTest {
 
         ProblemDocuments.setInstance(problem, "/v1/users/a\"b<c>/blocks");
         assertThat(problem.getInstance()).isNull();
+    }
+
+    @Test
+    void frameworkRefusalsTakeParleysShapeAndAnOversizedBodyIsBodyTooLarge() {
+        ProblemDetail unsupported = ProblemDocuments.ofFrameworkRefusal(
+                new UnsupportedMediaTypeStatusException(MediaType.TEXT_PLAIN, List.of(MediaType.APPLICATION_JSON)));
+        assertThat(unsupported.getStatus()).isEqualTo(415);
+        assertThat(unsupported.getType()).isEqualTo(URI.create("urn:parley:problem:invalid-request"));
+        assertThat(unsupported.getProperties()).containsEntry("code", "INVALID_REQUEST");
+
+        ProblemDetail tooLarge = ProblemDocuments.ofFrameworkRefusal(
+                new IllegalStateException("decoding failed", new DataBufferLimitException("over 262144 bytes")));
+        assertThat(tooLarge.getStatus()).isEqualTo(413);
+        assertThat(tooLarge.getProperties()).containsEntry("code", "BODY_TOO_LARGE");
+
+        assertThat(ProblemDocuments.ofFrameworkRefusal(new IllegalStateException("ours"))).isNull();
     }
 }

@@ -4,7 +4,6 @@ import com.datastax.oss.driver.api.core.DriverException;
 import io.parley.error.ProblemDocuments;
 import io.parley.media.error.MediaException;
 import io.parley.proto.error.v1.ErrorReason;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -13,7 +12,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -36,7 +34,7 @@ class MediaProblems {
         // Reactor's fromFuture already unwraps CompletionException.
         Throwable cause = failure;
         ProblemDetail body = body(cause);
-        body.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        ProblemDocuments.setInstance(body, exchange.getRequest().getPath().value());
         HttpHeaders headers = new HttpHeaders();
         if (cause instanceof MediaException media && media.reason() == ErrorReason.RATE_LIMITED) {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(SECONDS_PER_DAY));
@@ -48,6 +46,10 @@ class MediaProblems {
     }
 
     private static ProblemDetail body(Throwable cause) {
+        ProblemDetail refused = ProblemDocuments.ofFrameworkRefusal(cause);
+        if (refused != null && refused.getStatus() == 413) {
+            return refused;
+        }
         if (cause instanceof MediaException media) {
             ProblemDetail body = ProblemDocuments.of(media.reason(), media.getMessage());
             media.metadata().forEach(body::setProperty);
@@ -66,8 +68,8 @@ class MediaProblems {
         if (cause instanceof ServerWebInputException) {
             return ProblemDocuments.of(ErrorReason.INVALID_REQUEST, "the request body is not valid JSON of the expected shape");
         }
-        if (cause instanceof ErrorResponse response) {
-            return response.getBody();
+        if (refused != null) {
+            return refused;
         }
         if (cause instanceof DriverException || cause instanceof SdkException) {
             log.warn("Media store unavailable: {}", cause.toString());

@@ -58,6 +58,10 @@ class TokenProblems {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        ProblemDetail refused = ProblemDocuments.ofFrameworkRefusal(e);
+        if (refused != null) {
+            return ResponseEntity.status(refused.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(refused);
+        }
         if (TransientFailures.isTransient(e)) {
             log.warn("Token registry unavailable: {}", e.toString());
             HttpHeaders retry = new HttpHeaders();

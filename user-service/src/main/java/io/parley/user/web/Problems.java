@@ -10,7 +10,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
@@ -34,8 +33,9 @@ final class Problems {
         if (failure instanceof ApiProblem problem) {
             return of(problem);
         }
-        if (causedBy(failure, DataBufferLimitException.class)) {
-            return of(ApiProblem.of(ErrorReason.BODY_TOO_LARGE, "The request body exceeds the size limit"));
+        ProblemDetail refused = ProblemDocuments.ofFrameworkRefusal(failure);
+        if (refused != null && refused.getStatus() == 413) {
+            return new ProblemResponse(refused, new HttpHeaders());
         }
         if (failure instanceof WebExchangeBindException binding) {
             return invalid(binding.getFieldErrors().stream()
@@ -50,12 +50,8 @@ final class Problems {
         if (failure instanceof ServerWebInputException input) {
             return invalid(List.of(inputError(input)));
         }
-        if (failure instanceof ErrorResponse response) {
-            // Spring's own refusals (415, 405, 406, ...): their status, in Parley's shape
-            ProblemDetail body = response.getBody();
-            body.setType(ProblemDocuments.type(ErrorReason.INVALID_REQUEST));
-            body.setProperty(ProblemDocuments.CODE, ErrorReason.INVALID_REQUEST.name());
-            return new ProblemResponse(body, response.getHeaders());
+        if (refused != null) {
+            return new ProblemResponse(refused, ((ErrorResponse) failure).getHeaders());
         }
         if (TransientFailures.isTransient(failure)) {
             log.warn("Dependency unavailable: {}", failure.toString());
@@ -101,14 +97,5 @@ final class Problems {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (problem.retryAfter().toMillis() + 999) / 1000)));
         }
         return new ProblemResponse(body, headers);
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
