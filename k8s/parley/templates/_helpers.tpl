@@ -42,7 +42,7 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
 gateway: [kafka, redis]
 user: [kafka, redis, cassandra]
 chat: [kafka, redis, cassandra]
-presence: [redis]
+presence: [redis, cassandra]
 group: [kafka, redis, cassandra]
 media: [cassandra, s3]
 push: [kafka, cassandra]
@@ -53,7 +53,7 @@ push: [kafka, cassandra]
 - {from: gateway, to: chat, port: grpc}      # Send, sync, receipts
 - {from: gateway, to: user, port: grpc}      # device checks on connect
 - {from: gateway, to: user, port: http}      # JWKS
-- {from: gateway, to: presence, port: grpc}  # PENDING issue 11: presence and typing
+- {from: gateway, to: presence, port: grpc}  # connection reports, GetPresence for subscriptions
 - {from: chat, to: gateway, port: grpc}      # Delivery, dialled at the gateway pod's IP
 - {from: chat, to: user, port: grpc}         # UserDirectory (membership of 1:1 chats, blocks)
 - {from: chat, to: user, port: http}         # JWKS
@@ -62,6 +62,8 @@ push: [kafka, cassandra]
 - {from: media, to: chat, port: grpc}        # ChatMembership before a download
 - {from: media, to: user, port: http}        # JWKS
 - {from: push, to: user, port: http}         # JWKS
+- {from: presence, to: user, port: grpc}     # privacy, contacts and blocks
+- {from: presence, to: user, port: http}     # JWKS
 {{- end }}
 
 {{/* Settings of one service as environment variables (the ConfigMap's data). Argument: dict root, name. */}}
@@ -84,13 +86,14 @@ PARLEY_CASSANDRA_CONTACT_POINTS: {{ $v.cassandra.contactPoints | quote }}
 PARLEY_CASSANDRA_LOCAL_DATACENTER: {{ $v.cassandra.localDatacenter | quote }}
 PARLEY_CASSANDRA_REPLICATION_FACTOR: {{ $v.cassandra.replicationFactor | quote }}
 {{- end }}
-{{- if has $name (list "gateway" "chat" "media" "push") }}
+{{- if has $name (list "gateway" "chat" "media" "push" "presence") }}
 PARLEY_AUTH_JWKS_URI: {{ printf "http://%s:%v/v1/.well-known/jwks.json" (include "parley.name" (dict "root" $root "name" "user")) $v.services.user.ports.http | quote }}
 PARLEY_AUTH_ISSUER: {{ $v.auth.issuer | quote }}
 {{- end }}
 {{- if eq $name "gateway" }}
 PARLEY_GATEWAY_CHAT_SERVICE_ADDRESS: {{ include "parley.grpcAddress" (dict "root" $root "name" "chat") | quote }}
 PARLEY_GATEWAY_USER_SERVICE_ADDRESS: {{ include "parley.grpcAddress" (dict "root" $root "name" "user") | quote }}
+PARLEY_GATEWAY_PRESENCE_SERVICE_ADDRESS: {{ include "parley.grpcAddress" (dict "root" $root "name" "presence") | quote }}
 PARLEY_GATEWAY_DRAIN_TIMEOUT: {{ printf "%vs" $svc.drainTimeoutSeconds | quote }}
 {{- end }}
 {{- if eq $name "chat" }}
@@ -102,6 +105,9 @@ PARLEY_CHAT_TOPICS_INBOX_REPLICATION_FACTOR: {{ $v.kafka.replicationFactor | quo
 PARLEY_CHAT_TOPICS_PUSH_REQUESTS_PARTITIONS: {{ $svc.topics.pushRequests.partitions | quote }}
 PARLEY_CHAT_TOPICS_PUSH_REQUESTS_REPLICATION_FACTOR: {{ $v.kafka.replicationFactor | quote }}
 PARLEY_CHAT_MEDIA_LIBRARY_ADDRESS: {{ include "parley.grpcAddress" (dict "root" $root "name" "media") | quote }}
+{{- end }}
+{{- if eq $name "presence" }}
+PARLEY_PRESENCE_USER_DIRECTORY_ADDRESS: {{ include "parley.grpcAddress" (dict "root" $root "name" "user") | quote }}
 {{- end }}
 {{- if eq $name "media" }}
 PARLEY_MEDIA_CHAT_MEMBERSHIP_ADDRESS: {{ include "parley.grpcAddress" (dict "root" $root "name" "chat") | quote }}
