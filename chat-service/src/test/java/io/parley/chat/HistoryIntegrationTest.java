@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.parley.chat.chats.ChatId;
-import io.parley.chat.support.TestTokens;
+import io.parley.auth.fixtures.TestTokens;
 import io.parley.testkit.ServiceRoutes;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.parley.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.chat.support.TestTokens;
+import io.parley.auth.fixtures.TestTokens;
 import io.parley.testkit.HostileRequests;
 import io.parley.testkit.ServiceRoutes;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.parley.presence.support.PresenceServiceIntegrationTest;
-import io.parley.presence.support.TestTokens;
+import io.parley.auth.fixtures.TestTokens;
 import io.parley.proto.presence.v1.Connection;
 import io.parley.proto.presence.v1.GetPresenceRequest;
 import io.parley.proto.presence.v1.ReportRequest;

@@ -1,5 +1,7 @@
 package io.parley.presence.support;
 
+import io.parley.auth.fixtures.TestSecurity;
+import io.parley.auth.fixtures.TestTokens;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.parley.proto.presence.v1.PresenceGrpc;

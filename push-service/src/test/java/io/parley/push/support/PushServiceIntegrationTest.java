@@ -1,5 +1,7 @@
 package io.parley.push.support;
 
+import io.parley.auth.fixtures.TestSecurity;
+import io.parley.auth.fixtures.TestTokens;
 import io.parley.testkit.CassandraExtension;
 import io.parley.testkit.KafkaExtension;
 import com.google.protobuf.ByteString;

@@ -3,7 +3,7 @@ package io.parley.push.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.push.support.PushServiceIntegrationTest;
-import io.parley.push.support.TestTokens;
+import io.parley.auth.fixtures.TestTokens;
 import io.parley.testkit.HostileRequests;
 import io.parley.testkit.ServiceRoutes;
 import java.util.List;
