@@ -130,7 +130,10 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
         return true;
     }
 
-    /** Stops taking frames off the socket: the server's writes pile up in TCP buffers, then in its queue. */
+    /**
+     * Stops taking frames off the socket after the one already asked for: the server's writes pile up in TCP
+     * buffers, then in its queue.
+     */
     public void stopReading() {
         reading = false;
     }
@@ -150,13 +153,15 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        // Ask for the next frame before handing this one over: a test that calls stopReading() after taking it
+        // then knows the socket has exactly one frame of demand left, however the two threads interleave.
+        if (reading) {
+            webSocket.request(1);
+        }
         partial.append(data);
         if (last) {
             received.add(partial.toString());
             partial.setLength(0);
-        }
-        if (reading) {
-            webSocket.request(1);
         }
         return null;
     }
