@@ -75,6 +75,9 @@ push: [kafka, cassandra]
 {{- $needs := index (include "parley.needs" . | fromYaml) $name -}}
 PARLEY_PORTS_HTTP: {{ $svc.ports.http | quote }}
 PARLEY_PORTS_GRPC: {{ $svc.ports.grpc | quote }}
+PARLEY_SERVICE_IDENTITY_CERTIFICATE: {{ printf "%s/tls.crt" $v.secrets.serviceIdentity.mountPath | quote }}
+PARLEY_SERVICE_IDENTITY_PRIVATE_KEY: {{ printf "%s/tls.key" $v.secrets.serviceIdentity.mountPath | quote }}
+PARLEY_SERVICE_IDENTITY_TRUSTED_CA: {{ printf "%s/ca.crt" $v.secrets.serviceIdentity.mountPath | quote }}
 {{- if has "kafka" $needs }}
 PARLEY_KAFKA_BOOTSTRAP_SERVERS: {{ $v.kafka.bootstrapServers | quote }}
 {{- end }}

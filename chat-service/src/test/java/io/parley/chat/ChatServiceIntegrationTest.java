@@ -6,9 +6,9 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.google.protobuf.ByteString;
 import com.google.rpc.ErrorInfo;
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.parley.chat.chats.ChatId;
 import io.parley.chat.support.FakeGateway;
@@ -28,6 +28,7 @@ import io.parley.proto.chat.v1.SendResponse;
 import io.parley.testkit.CassandraExtension;
 import io.parley.testkit.KafkaExtension;
 import io.parley.testkit.RedisExtension;
+import io.parley.testkit.ServiceIdentityCredentials;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +112,8 @@ public abstract class ChatServiceIntegrationTest {
         if (current == null) {
             synchronized (ChatServiceIntegrationTest.class) {
                 if (channel == null) {
-                    channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort.get()).usePlaintext().build();
+                    channel = Grpc.newChannelBuilderForAddress("127.0.0.1", grpcPort.get(),
+                            ServiceIdentityCredentials.callingAs("gateway-service")).build();
                 }
                 current = channel;
             }

@@ -45,9 +45,19 @@ class ChartSettingsTest {
     @MethodSource(RenderedRelease.BOTH)
     void secretsComeOnlyFromSecretReferences(RenderedRelease release) {
         for (ConfigMap config : release.all(ConfigMap.class)) {
-            if (config.getData() != null && !config.getMetadata().getName().endsWith("-dashboard")) {
+            if (config.getData() != null && !config.getMetadata().getName().endsWith("-dashboard")
+                    && ParleyServices.ALL.stream().noneMatch(service -> RenderedRelease.nameOf(service).equals(config.getMetadata().getName()))) {
                 assertThat(config.getData().keySet()).as(config.getMetadata().getName()).noneMatch(key -> SECRET_LIKE.matcher(key).matches());
             }
+        }
+        for (ParleyServices service : ParleyServices.ALL) {
+            List<String> secretMounts = secretMountPaths(release, service);
+            release.settings(service).forEach((name, value) -> {
+                if (SECRET_LIKE.matcher(name).matches()) {
+                    assertThat(secretMounts).as("%s=%s: only a file of a mounted Secret", name, value)
+                            .anyMatch(mount -> value.startsWith(mount + "/"));
+                }
+            });
         }
         for (ParleyServices service : ParleyServices.ALL) {
             List<EnvVar> env = Objects.requireNonNullElse(release.container(service).getEnv(), List.of());
@@ -84,6 +94,32 @@ class ChartSettingsTest {
                 }
             });
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource(RenderedRelease.BOTH)
+    void everyServiceReadsItsCertificateFromItsOwnSecret(RenderedRelease release) {
+        for (ParleyServices service : ParleyServices.ALL) {
+            List<Volume> volumes = release.deployment(service).getSpec().getTemplate().getSpec().getVolumes();
+            assertThat(volumes).as(service.module()).anyMatch(volume -> volume.getSecret() != null
+                    && volume.getSecret().getSecretName().equals("parley-" + service.module() + "-identity"));
+            Map<String, String> settings = release.settings(service);
+            List<String> mounts = secretMountPaths(release, service);
+            for (String file : List.of("PARLEY_SERVICE_IDENTITY_CERTIFICATE", "PARLEY_SERVICE_IDENTITY_PRIVATE_KEY",
+                    "PARLEY_SERVICE_IDENTITY_TRUSTED_CA")) {
+                assertThat(mounts).as("%s of %s", file, service.module())
+                        .anyMatch(mount -> settings.get(file) != null && settings.get(file).startsWith(mount + "/"));
+            }
+        }
+    }
+
+    private static List<String> secretMountPaths(RenderedRelease release, ParleyServices service) {
+        Set<String> secretVolumes = new TreeSet<>();
+        release.deployment(service).getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(volume -> volume.getSecret() != null).forEach(volume -> secretVolumes.add(volume.getName()));
+        return release.container(service).getVolumeMounts().stream()
+                .filter(mount -> secretVolumes.contains(mount.getName()))
+                .map(io.fabric8.kubernetes.api.model.VolumeMount::getMountPath).toList();
     }
 
     private static List<String> secretVariables(RenderedRelease release, ParleyServices service) {

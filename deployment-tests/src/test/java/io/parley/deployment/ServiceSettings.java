@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.parley.auth.verification.TokenVerificationProperties;
+import io.parley.identity.ServiceIdentitySettings;
 import io.parley.settings.ServicePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,7 +102,9 @@ final class ServiceSettings {
     }
 
     private static void flatten(String prefix, JsonNode node, Set<String> keys) {
-        if (node.isObject()) {
+        if (node.isObject() && node.isEmpty() && !prefix.isEmpty()) {
+            keys.add(prefix); // an empty map (e.g. callers: {}) is still a setting the service reads
+        } else if (node.isObject()) {
             node.fields().forEachRemaining(field ->
                     flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), keys));
         } else if (!prefix.isEmpty()) {
@@ -143,7 +146,8 @@ final class ServiceSettings {
 
     /** The shared settings records every service may bind, listed by their library's own packages. */
     private static List<Class<?>> sharedSettingsRecords() {
-        return Stream.of(ServicePorts.class.getPackageName(), TokenVerificationProperties.class.getPackageName())
+        return Stream.of(ServicePorts.class.getPackageName(), TokenVerificationProperties.class.getPackageName(),
+                        ServiceIdentitySettings.class.getPackageName())
                 .flatMap(SharedRecords::inPackage)
                 .toList();
     }

@@ -90,7 +90,7 @@ class ConnectionRegistryIntegrationTest extends GatewayIntegrationTest {
         try (TestSocket socket = connect(user, device)) {
             socket.hello();
 
-            int closed = delivery().disconnectDevice(DisconnectDeviceRequest.newBuilder().setUserId(user).setDeviceId(device)
+            int closed = deliveryAs("user-service").disconnectDevice(DisconnectDeviceRequest.newBuilder().setUserId(user).setDeviceId(device)
                     .setReason("logged out").build()).getClosedConnections();
 
             assertThat(closed).isEqualTo(1);

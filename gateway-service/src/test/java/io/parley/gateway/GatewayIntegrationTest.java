@@ -1,7 +1,9 @@
 package io.parley.gateway;
 
+import static org.awaitility.Awaitility.await;
+
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.NettyChannelBuilder;
 import io.parley.connections.ConnectionRegistry;
 import io.parley.connections.GatewayAddress;
 import io.parley.gateway.support.FakeBackends;
@@ -11,11 +13,13 @@ import io.parley.proto.gateway.v1.DeliveryGrpc;
 import io.parley.protocol.Protocol;
 import io.parley.testkit.KafkaExtension;
 import io.parley.testkit.RedisExtension;
+import io.parley.testkit.ServiceIdentityCredentials;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -30,7 +34,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import static org.awaitility.Awaitility.await;
 
 /**
  * One gateway on real Redis and Kafka, with chat-service and user-service faked behind the real gRPC contracts.
@@ -101,7 +104,8 @@ public abstract class GatewayIntegrationTest {
     @Autowired
     protected ConnectionRegistry registry;
 
-    private static ManagedChannel deliveryChannel;
+    /** By caller: the gateway's allow-list admits chat-service to Delivery and user-service to DisconnectDevice. */
+    private static final Map<String, ManagedChannel> DELIVERY_CHANNELS = new ConcurrentHashMap<>();
 
     @BeforeEach
     void resetFakes() {
@@ -109,11 +113,9 @@ public abstract class GatewayIntegrationTest {
     }
 
     @AfterAll
-    static void closeDeliveryChannel() {
-        if (deliveryChannel != null) {
-            deliveryChannel.shutdownNow();
-            deliveryChannel = null;
-        }
+    static void closeDeliveryChannels() {
+        DELIVERY_CHANNELS.values().forEach(ManagedChannel::shutdownNow);
+        DELIVERY_CHANNELS.clear();
     }
 
     protected URI webSocketUri() {
@@ -126,11 +128,17 @@ public abstract class GatewayIntegrationTest {
 
     /** The gateway's Delivery service, found the way chat-service finds it: through its announcement. */
     protected DeliveryGrpc.DeliveryBlockingStub delivery() {
-        if (deliveryChannel == null) {
+        return deliveryAs("chat-service");
+    }
+
+    /** The gateway's Delivery service called by {@code caller} (a service name of the test CA). */
+    protected DeliveryGrpc.DeliveryBlockingStub deliveryAs(String caller) {
+        ManagedChannel channel = DELIVERY_CHANNELS.computeIfAbsent(caller, name -> {
             GatewayAddress address = await().atMost(Duration.ofSeconds(10))
                     .until(() -> registry.gateway(GATEWAY_ID).block(Duration.ofSeconds(5)), Objects::nonNull);
-            deliveryChannel = NettyChannelBuilder.forAddress(address.host(), address.grpcPort()).usePlaintext().build();
-        }
-        return DeliveryGrpc.newBlockingStub(deliveryChannel);
+            return Grpc.newChannelBuilderForAddress(address.host(), address.grpcPort(),
+                    ServiceIdentityCredentials.callingAs(name)).build();
+        });
+        return DeliveryGrpc.newBlockingStub(channel);
     }
 }

@@ -54,7 +54,7 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("Starting Kafka, Cassandra, Redis and S3Proxy under " + options.dataDir() + " ...");
         infrastructure = LocalInfrastructure.start(options.dataDir().resolve("infrastructure"), options.profile());
         Path logs = options.dataDir().resolve("logs");
-        LocalSecrets secrets = LocalSecrets.in(options.dataDir().resolve("secrets"));
+        LocalSecrets secrets = LocalSecrets.in(options.dataDir().resolve("secrets"), clock);
         for (ServiceDefinition service : ServiceDefinition.ALL) {
             ServiceLaunch launch = ServiceLaunch.of(service, service.jar(options.repoRoot(), options.version()),
                     ServiceEnvironment.of(service, infrastructure, secrets), logs);

@@ -1,5 +1,6 @@
 package io.parley.localstack;
 
+import io.parley.certificates.ServiceCertificate;
 import io.parley.infra.LocalInfrastructure;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
@@ -15,11 +16,15 @@ public final class ServiceEnvironment {
     private ServiceEnvironment() {
     }
 
-    /** Ports, the infrastructure the service needs and the secrets it needs from {@code secrets}. */
+    /** Ports, the service's certificate, the infrastructure it needs and the secrets it needs from {@code secrets}. */
     public static Map<String, String> of(ServiceDefinition service, LocalInfrastructure infra, LocalSecrets secrets) {
         Map<String, String> env = new HashMap<>();
         env.put("PARLEY_PORTS_HTTP", Integer.toString(service.httpPort()));
         env.put("PARLEY_PORTS_GRPC", Integer.toString(service.grpcPort()));
+        ServiceCertificate identity = secrets.serviceCertificate(service.name());
+        env.put("PARLEY_SERVICE_IDENTITY_CERTIFICATE", identity.certificate().toAbsolutePath().toString());
+        env.put("PARLEY_SERVICE_IDENTITY_PRIVATE_KEY", identity.privateKey().toAbsolutePath().toString());
+        env.put("PARLEY_SERVICE_IDENTITY_TRUSTED_CA", identity.trustedCa().toAbsolutePath().toString());
         for (ServiceDefinition.Needs need : service.needs()) {
             switch (need) {
                 case KAFKA -> env.put("PARLEY_KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());

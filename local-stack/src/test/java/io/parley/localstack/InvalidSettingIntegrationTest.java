@@ -2,14 +2,19 @@ package io.parley.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.certificates.ServiceCertificates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,6 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** A packaged service started with a bad setting exits non-zero with one line naming the setting. */
 @Tag("integration")
 class InvalidSettingIntegrationTest {
+
+    /** A marker in a case's environment: start the service without its certificate settings. */
+    private static final String WITHOUT_IDENTITY = "PARLEY_TEST_WITHOUT_IDENTITY";
+
+    @TempDir
+    Path certificates;
 
     static Stream<Arguments> badSettings() {
         return Stream.of(
@@ -31,7 +42,10 @@ class InvalidSettingIntegrationTest {
                         "Parley failed to start: Invalid setting parley.cassandra.keyspace=Bad-Name"),
                 // a required secret that has no default, named before the service tries to reach Cassandra
                 Arguments.of("user-service", Map.of(),
-                        "Parley failed to start: Invalid setting parley.user.signing-keys.encryption-key"));
+                        "Parley failed to start: Invalid setting parley.user.signing-keys.encryption-key"),
+                // no certificate for the mutual TLS between services
+                Arguments.of("push-service", Map.of(WITHOUT_IDENTITY, "yes"),
+                        "Parley failed to start: Invalid setting parley.service-identity.certificate"));
     }
 
     @ParameterizedTest
@@ -43,6 +57,11 @@ class InvalidSettingIntegrationTest {
                 .findFirst().orElseThrow();
         Path jar = service.jar(Path.of(System.getProperty("parley.repo.root")), System.getProperty("parley.project.version"));
         ProcessBuilder builder = new ProcessBuilder(LocalStackIntegrationTest.javaExecutable(), "-jar", jar.toString());
+        if (!environment.containsKey(WITHOUT_IDENTITY)) {
+            ServiceCertificates.builder().validity(Duration.ofDays(1)).issue(certificates, List.of(serviceName)).of(serviceName).settings()
+                    .forEach((name, value) -> builder.environment()
+                            .put(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+        }
         builder.environment().putAll(environment);
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.grpc.client.ChannelCredentialsProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
@@ -33,12 +34,15 @@ class FanoutConfiguration {
         return new ConnectionRegistry(redis, UNUSED_SESSION_TTL);
     }
 
-    /** Channels to gateways are made here (their addresses are only known at run time) but traced like all others. */
+    /**
+     * Channels to gateways are made here (their addresses are only known at run time) but traced, and secured with
+     * this service's certificate, like all others.
+     */
     @Bean
     GatewayChannels gatewayChannels(FanoutSettings settings, ObjectProvider<ObservationGrpcClientInterceptor> tracing,
-            ObservationRegistry observations) {
+            ObservationRegistry observations, ChannelCredentialsProvider credentials) {
         return new GatewayChannels(settings.idleChannelTtl(),
-                tracing.getIfAvailable(() -> new ObservationGrpcClientInterceptor(observations)));
+                tracing.getIfAvailable(() -> new ObservationGrpcClientInterceptor(observations)), credentials);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.parley.chat.media;
 
+import io.parley.identity.ServiceChannels;
 import io.parley.proto.media.v1.MediaLibraryGrpc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,6 @@ class MediaLibraryConfiguration {
     /** Through Spring gRPC's channel factory, so calls carry trace context and are observed. */
     @Bean
     MediaSharing mediaSharing(GrpcChannelFactory channels, MediaLibrarySettings settings) {
-        return new MediaSharing(MediaLibraryGrpc.newStub(channels.createChannel(settings.address())), settings);
+        return new MediaSharing(MediaLibraryGrpc.newStub(ServiceChannels.to(channels, settings.address(), "media-service")), settings);
     }
 }

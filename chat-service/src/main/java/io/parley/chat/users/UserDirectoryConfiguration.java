@@ -1,5 +1,6 @@
 package io.parley.chat.users;
 
+import io.parley.identity.ServiceChannels;
 import io.parley.proto.user.v1.UserDirectoryGrpc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,6 @@ class UserDirectoryConfiguration {
     /** Through Spring gRPC's channel factory, so calls carry trace context and are observed. */
     @Bean
     UserDirectoryClient userDirectoryClient(GrpcChannelFactory channels, UserDirectorySettings settings) {
-        return new UserDirectoryClient(UserDirectoryGrpc.newStub(channels.createChannel(settings.address())), settings);
+        return new UserDirectoryClient(UserDirectoryGrpc.newStub(ServiceChannels.to(channels, settings.address(), "user-service")), settings);
     }
 }

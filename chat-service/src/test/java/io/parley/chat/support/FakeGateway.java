@@ -1,15 +1,21 @@
 package io.parley.chat.support;
 
 import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.stub.StreamObserver;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.chat.v1.InboxEntry;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.gateway.v1.DeliverRequest;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.gateway.v1.DeliverResponse;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.gateway.v1.DeliveryGrpc;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.gateway.v1.DeliveryOutcome;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.gateway.v1.DisconnectDeviceRequest;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.gateway.v1.DisconnectDeviceResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +33,7 @@ public final class FakeGateway extends DeliveryGrpc.DeliveryImplBase implements 
 
     public FakeGateway() {
         try {
-            server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(this).build().start();
+            server = Grpc.newServerBuilderForPort(0, ServiceIdentityCredentials.serving("gateway-service")).addService(this).build().start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

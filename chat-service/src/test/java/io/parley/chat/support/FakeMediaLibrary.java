@@ -1,13 +1,16 @@
 package io.parley.chat.support;
 
 import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.stub.StreamObserver;
 import io.parley.error.GrpcErrors;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.error.v1.ErrorReason;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.media.v1.MediaLibraryGrpc;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.media.v1.ShareMediaRequest;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.media.v1.ShareMediaResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +33,7 @@ public final class FakeMediaLibrary extends MediaLibraryGrpc.MediaLibraryImplBas
 
     private FakeMediaLibrary() {
         try {
-            server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(this).build().start();
+            server = Grpc.newServerBuilderForPort(0, ServiceIdentityCredentials.serving("media-service")).addService(this).build().start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,14 +1,18 @@
 package io.parley.chat.support;
 
 import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.user.v1.CheckBlockedRequest;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.user.v1.CheckBlockedResponse;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.user.v1.GetPrivacyRequest;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.user.v1.GetPrivacyResponse;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.user.v1.UserDirectoryGrpc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +41,7 @@ public final class FakeUserDirectory extends UserDirectoryGrpc.UserDirectoryImpl
 
     private FakeUserDirectory() {
         try {
-            server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(this).build().start();
+            server = Grpc.newServerBuilderForPort(0, ServiceIdentityCredentials.serving("user-service")).addService(this).build().start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

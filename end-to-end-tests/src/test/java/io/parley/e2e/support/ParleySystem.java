@@ -41,7 +41,8 @@ public final class ParleySystem {
     private final String version = System.getProperty("parley.project.version", "0.1.0-SNAPSHOT");
     private final Path logs;
     /** Beside the servers' data: the signing keys stored in Cassandra need the key they were encrypted with. */
-    private final LocalSecrets secrets = LocalSecrets.in(InfrastructureDirectory.defaultBaseDirectory().resolve("secrets"));
+    private final LocalSecrets secrets = LocalSecrets.in(InfrastructureDirectory.defaultBaseDirectory().resolve("secrets"),
+            Clock.systemUTC());
     private final ServiceDefinition userService = onFreePorts("user-service");
     private final ServiceDefinition chatService = onFreePorts("chat-service");
     private final ServiceDefinition presenceService = onFreePorts("presence-service");

@@ -1,5 +1,6 @@
 package io.parley.gateway.chat;
 
+import io.parley.identity.ServiceChannels;
 import io.parley.proto.chat.v1.ChatServiceGrpc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,6 @@ class ChatServiceConfiguration {
 
     @Bean
     ChatServiceClient chatServiceClient(GrpcChannelFactory channels, ChatServiceSettings settings) {
-        return new ChatServiceClient(ChatServiceGrpc.newStub(channels.createChannel(settings.address())), settings);
+        return new ChatServiceClient(ChatServiceGrpc.newStub(ServiceChannels.to(channels, settings.address(), "chat-service")), settings);
     }
 }

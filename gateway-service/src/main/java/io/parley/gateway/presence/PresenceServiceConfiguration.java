@@ -1,5 +1,6 @@
 package io.parley.gateway.presence;
 
+import io.parley.identity.ServiceChannels;
 import io.parley.proto.presence.v1.PresenceGrpc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,6 @@ class PresenceServiceConfiguration {
 
     @Bean
     PresenceServiceClient presenceServiceClient(GrpcChannelFactory channels, PresenceServiceSettings settings) {
-        return new PresenceServiceClient(PresenceGrpc.newStub(channels.createChannel(settings.address())), settings);
+        return new PresenceServiceClient(PresenceGrpc.newStub(ServiceChannels.to(channels, settings.address(), "presence-service")), settings);
     }
 }

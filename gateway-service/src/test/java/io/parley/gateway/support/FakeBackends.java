@@ -2,6 +2,7 @@ package io.parley.gateway.support;
 
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
+import io.parley.testkit.ServiceIdentityCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -16,7 +17,8 @@ public final class FakeBackends implements AutoCloseable {
 
     public FakeBackends() {
         try {
-            server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+            server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0),
+                            ServiceIdentityCredentials.serving("chat-service"))
                     .addService(chat)
                     .addService(users)
                     .addService(presence)

@@ -1,5 +1,6 @@
 package io.parley.media.chats;
 
+import io.parley.identity.ServiceChannels;
 import io.parley.proto.chat.v1.ChatMembershipGrpc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,6 @@ class ChatMembershipConfiguration {
     /** Through Spring gRPC's channel factory, so calls carry trace context and are observed. */
     @Bean
     ChatMembershipClient chatMembershipClient(GrpcChannelFactory channels, ChatMembershipSettings settings) {
-        return new ChatMembershipClient(ChatMembershipGrpc.newStub(channels.createChannel(settings.address())), settings);
+        return new ChatMembershipClient(ChatMembershipGrpc.newStub(ServiceChannels.to(channels, settings.address(), "chat-service")), settings);
     }
 }

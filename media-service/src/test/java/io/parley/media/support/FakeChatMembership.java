@@ -1,11 +1,13 @@
 package io.parley.media.support;
 
 import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.stub.StreamObserver;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.chat.v1.ChatMembershipGrpc;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.chat.v1.CheckMembershipRequest;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.chat.v1.CheckMembershipResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +29,7 @@ public final class FakeChatMembership extends ChatMembershipGrpc.ChatMembershipI
 
     private FakeChatMembership() {
         try {
-            server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(this).build().start();
+            server = Grpc.newServerBuilderForPort(0, ServiceIdentityCredentials.serving("chat-service")).addService(this).build().start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

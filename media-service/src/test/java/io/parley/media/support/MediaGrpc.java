@@ -1,8 +1,9 @@
 package io.parley.media.support;
 
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.parley.proto.media.v1.MediaLibraryGrpc;
+import io.parley.testkit.ServiceIdentityCredentials;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.TestComponent;
@@ -29,7 +30,8 @@ public class MediaGrpc implements DisposableBean {
 
     public synchronized MediaLibraryGrpc.MediaLibraryBlockingStub library() {
         if (channel == null) {
-            channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+            channel = Grpc.newChannelBuilderForAddress("127.0.0.1", port, ServiceIdentityCredentials.callingAs("chat-service"))
+                    .build();
         }
         return MediaLibraryGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }

@@ -1,5 +1,6 @@
 package io.parley.presence.privacy;
 
+import io.parley.identity.ServiceChannels;
 import io.parley.proto.user.v1.UserDirectoryGrpc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,7 @@ class PrivacyConfiguration {
 
     @Bean
     PresencePrivacy presencePrivacy(GrpcChannelFactory channels, UserDirectorySettings settings) {
-        return new PresencePrivacy(new UserDirectoryClient(UserDirectoryGrpc.newStub(channels.createChannel(settings.address())),
+        return new PresencePrivacy(new UserDirectoryClient(UserDirectoryGrpc.newStub(ServiceChannels.to(channels, settings.address(), "user-service")),
                 settings));
     }
 }

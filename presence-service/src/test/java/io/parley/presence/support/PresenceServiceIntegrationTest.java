@@ -3,7 +3,8 @@ package io.parley.presence.support;
 import io.parley.auth.fixtures.TestSecurity;
 import io.parley.auth.fixtures.TestTokens;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.Grpc;
+import io.parley.testkit.ServiceIdentityCredentials;
 import io.parley.proto.presence.v1.PresenceGrpc;
 import io.parley.testkit.CassandraExtension;
 import io.parley.testkit.RedisExtension;
@@ -60,7 +61,8 @@ public abstract class PresenceServiceIntegrationTest {
         if (channel == null) {
             synchronized (PresenceServiceIntegrationTest.class) {
                 if (channel == null) {
-                    channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort.get()).usePlaintext().build();
+                    channel = Grpc.newChannelBuilderForAddress("127.0.0.1", grpcPort.get(),
+                            ServiceIdentityCredentials.callingAs("gateway-service")).build();
                 }
             }
         }

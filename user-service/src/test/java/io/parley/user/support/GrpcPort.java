@@ -1,8 +1,9 @@
 package io.parley.user.support;
 
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import io.grpc.Grpc;
 import io.parley.proto.user.v1.UserDirectoryGrpc;
+import io.parley.testkit.ServiceIdentityCredentials;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.TestComponent;
@@ -23,7 +24,8 @@ public class GrpcPort implements DisposableBean {
 
     public synchronized UserDirectoryGrpc.UserDirectoryBlockingStub directory() {
         if (channel == null) {
-            channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+            channel = Grpc.newChannelBuilderForAddress("127.0.0.1", port, ServiceIdentityCredentials.callingAs("chat-service"))
+                    .build();
         }
         return UserDirectoryGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
