@@ -63,9 +63,9 @@ public abstract class GatewayIntegrationTest {
         registry.add("parley.kafka.bootstrap-servers", KAFKA::bootstrapServers);
         registry.add("parley.auth.jwks-uri", () -> TOKENS.jwksUri().toString());
         registry.add("parley.auth.issuer", () -> TestTokens.ISSUER);
-        registry.add("parley.gateway.chat-service.address", BACKENDS::address);
-        registry.add("parley.gateway.user-service.address", BACKENDS::address);
-        registry.add("parley.gateway.presence-service.address", BACKENDS::address);
+        registry.add("parley.gateway.chat-service.address", BACKENDS::chatAddress);
+        registry.add("parley.gateway.user-service.address", BACKENDS::usersAddress);
+        registry.add("parley.gateway.presence-service.address", BACKENDS::presenceAddress);
         registry.add("parley.gateway.presence-service.report-interval", () -> "200ms");
         registry.add("parley.gateway.instance.id", () -> GATEWAY_ID);
         registry.add("spring.grpc.server.port", () -> "0");

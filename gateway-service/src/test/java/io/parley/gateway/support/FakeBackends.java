@@ -1,5 +1,6 @@
 package io.parley.gateway.support;
 
+import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import io.parley.testkit.ServiceIdentityCredentials;
@@ -7,21 +8,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 
-/** chat-service, user-service and presence-service, faked in one gRPC server on a free loopback port. */
+/**
+ * chat-service, user-service and presence-service, faked on free loopback ports, each over mutual TLS with the
+ * certificate of the service it stands for (the gateway checks that the callee is who it expects).
+ */
 public final class FakeBackends implements AutoCloseable {
 
     public final FakeChatService chat = new FakeChatService();
     public final FakeUserDirectory users = new FakeUserDirectory();
     public final FakePresence presence = new FakePresence();
-    private final Server server;
+    private final Server chatServer = serve(chat, "chat-service");
+    private final Server usersServer = serve(users, "user-service");
+    private final Server presenceServer = serve(presence, "presence-service");
 
-    public FakeBackends() {
+    private static Server serve(BindableService service, String identity) {
         try {
-            server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0),
-                            ServiceIdentityCredentials.serving("chat-service"))
-                    .addService(chat)
-                    .addService(users)
-                    .addService(presence)
+            return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0),
+                            ServiceIdentityCredentials.serving(identity))
+                    .addService(service)
                     .build()
                     .start();
         } catch (IOException e) {
@@ -29,12 +33,22 @@ public final class FakeBackends implements AutoCloseable {
         }
     }
 
-    public String address() {
-        return "127.0.0.1:" + server.getPort();
+    public String chatAddress() {
+        return "127.0.0.1:" + chatServer.getPort();
+    }
+
+    public String usersAddress() {
+        return "127.0.0.1:" + usersServer.getPort();
+    }
+
+    public String presenceAddress() {
+        return "127.0.0.1:" + presenceServer.getPort();
     }
 
     @Override
     public void close() {
-        server.shutdownNow();
+        chatServer.shutdownNow();
+        usersServer.shutdownNow();
+        presenceServer.shutdownNow();
     }
 }

@@ -27,9 +27,9 @@ public final class TestGateways {
                 "--parley.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--parley.auth.jwks-uri=" + tokens.jwksUri(),
                 "--parley.auth.issuer=" + TestTokens.ISSUER,
-                "--parley.gateway.chat-service.address=" + backends.address(),
-                "--parley.gateway.user-service.address=" + backends.address(),
-                "--parley.gateway.presence-service.address=" + backends.address(),
+                "--parley.gateway.chat-service.address=" + backends.chatAddress(),
+                "--parley.gateway.user-service.address=" + backends.usersAddress(),
+                "--parley.gateway.presence-service.address=" + backends.presenceAddress(),
                 "--parley.gateway.presence-service.report-interval=200ms",
                 "--parley.gateway.instance.id=" + gatewayId));
         arguments.addAll(List.of(settings));

@@ -68,8 +68,8 @@ public final class IdleConnectionsProbe {
                 "parley.redis.url=" + redis.uri(),
                 "parley.auth.jwks-uri=" + tokens.jwksUri(),
                 "parley.auth.issuer=" + TestTokens.ISSUER,
-                "parley.gateway.chat-service.address=" + backends.address(),
-                "parley.gateway.user-service.address=" + backends.address(),
+                "parley.gateway.chat-service.address=" + backends.chatAddress(),
+                "parley.gateway.user-service.address=" + backends.usersAddress(),
                 // Revocation needs Kafka; an idle connection does not touch it.
                 "spring.kafka.listener.auto-startup=false",
                 ""));
