@@ -13,7 +13,7 @@ import java.time.Duration;
  * One test CA per JVM and a certificate for every Parley service, issued on first use: what the services under test
  * present to each other, and what test doubles and test clients present to them (see
  * {@link ServiceIdentityCredentials}). Every Spring Boot service started in a test gets its own through
- * {@link TestServiceIdentitySettings}.
+ * {@link TestServiceSettings}.
  */
 public final class ServiceIdentities {
 
