@@ -52,6 +52,17 @@ public final class Accounts {
         return limited(() -> loginOnce(user, UUID.randomUUID().toString(), 0));
     }
 
+    /** Lets everyone see the user's online state and last seen (presence benchmarks watch strangers). */
+    public CompletableFuture<Void> showPresenceToEveryone(DeviceLogin login) {
+        URI privacy = userService.resolve("/v1/users/" + login.user().userId() + "/privacy");
+        return limited(() -> http.putJson(privacy, "{\"lastSeen\":\"everyone\",\"readReceipts\":true}",
+                login.accessToken(), loginSources.next())
+                .thenApply(result -> {
+                    expect(result, 200, "privacy of " + login.user().username());
+                    return null;
+                }));
+    }
+
     private CompletableFuture<User> registerOnce(String username, int attempt) {
         String body = JSON.writeValueAsString(Map.of("username", username, "password", password,
                 "displayName", username));

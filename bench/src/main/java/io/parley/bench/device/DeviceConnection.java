@@ -23,6 +23,7 @@ import io.parley.protocol.Protocol;
 import io.parley.protocol.ServerFrame;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -108,6 +109,18 @@ public final class DeviceConnection {
             ackedCursor = Math.max(ackedCursor, fromCursor);
             write(new ClientFrame.Sync(null, fromCursor));
         });
+    }
+
+    /** Watches the presence of {@code users} (at most 256); the listener hears every {@code presence} frame. */
+    public void subscribePresence(List<String> users) {
+        channel.eventLoop().execute(() -> write(new ClientFrame.SubscribePresence(null, users)));
+    }
+
+    /** Drops the connection the way a phone losing its network does: no close frame, the TCP connection just ends. */
+    public void drop() {
+        if (channel != null) {
+            channel.close();
+        }
     }
 
     public void close() {
@@ -214,6 +227,8 @@ public final class DeviceConnection {
             } else if (decoded instanceof ServerFrame.Hello h) {
                 hello = h;
                 ready.complete(DeviceConnection.this);
+            } else if (decoded instanceof ServerFrame.Presence p) {
+                listener.onPresence(DeviceConnection.this, p, now);
             } else if (decoded instanceof ServerFrame.Error e) {
                 listener.onError(DeviceConnection.this, e);
             } else if (decoded instanceof ServerFrame.Reconnect r) {

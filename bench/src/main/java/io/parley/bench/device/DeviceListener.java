@@ -14,6 +14,9 @@ public interface DeviceListener {
     default void onSynced(DeviceConnection device, long cursor, long nanos) {
     }
 
+    default void onPresence(DeviceConnection device, ServerFrame.Presence presence, long nanos) {
+    }
+
     default void onError(DeviceConnection device, ServerFrame.Error error) {
     }
 

@@ -44,6 +44,10 @@ public final class SimpleHttp {
         return exchange(HttpMethod.POST, uri, json, bearer, source);
     }
 
+    public CompletableFuture<HttpResult> putJson(URI uri, String json, String bearer, InetSocketAddress source) {
+        return exchange(HttpMethod.PUT, uri, json, bearer, source);
+    }
+
     /** Blocking GET for scrapes; throws on transport failure. */
     public HttpResult getNow(URI uri) {
         return get(uri, null).orTimeout(30, TimeUnit.SECONDS).join();
