@@ -40,6 +40,22 @@ public final class InboxPublisher {
         return kafka.sendInOrder(topic, records);
     }
 
+    /** A message and who receives it: in a group chat each message has the members at its own seq. */
+    public record Addressed(ChatMessage message, Collection<String> recipients, Observation parent) {
+    }
+
+    /** One entry per recipient per message, in message order (a recipient's inbox gets a chat in seq order). */
+    public CompletableFuture<Void> addressed(List<Addressed> messages) {
+        List<KafkaSender.Outgoing> records = new ArrayList<>();
+        for (Addressed addressed : messages) {
+            InboxEntry.Builder entry = InboxEntry.newBuilder().setMessage(addressed.message());
+            for (String userId : addressed.recipients()) {
+                records.add(new KafkaSender.Outgoing(userId, entry.setUserId(userId).build().toByteArray(), addressed.parent()));
+            }
+        }
+        return records.isEmpty() ? CompletableFuture.completedFuture(null) : kafka.sendInOrder(topic, records);
+    }
+
     public CompletableFuture<Void> receipt(Collection<String> recipients, Receipt receipt, Observation parent) {
         return publish(recipients, InboxEntry.newBuilder().setReceipt(receipt), parent);
     }

@@ -1,8 +1,13 @@
 package io.parley.chat.membership;
 
 import io.grpc.stub.StreamObserver;
+import io.grpc.StatusRuntimeException;
 import io.parley.chat.chats.BadChatIdException;
 import io.parley.chat.chats.ChatId;
+import io.parley.chat.error.ChatException;
+import io.parley.grpc.calls.UnaryReplies;
+import io.parley.proto.chat.v1.ChangeMembershipRequest;
+import io.parley.proto.chat.v1.ChangeMembershipResponse;
 import io.parley.error.GrpcErrors;
 import io.parley.proto.chat.v1.ChatMembershipGrpc;
 import io.parley.proto.chat.v1.CheckMembershipRequest;
@@ -20,6 +25,25 @@ import java.util.UUID;
 final class ChatMembershipGrpcService extends ChatMembershipGrpc.ChatMembershipImplBase {
 
     static final int MAX_CHATS = 100;
+
+    private final GroupCommands groupCommands;
+
+    ChatMembershipGrpcService(GroupCommands groupCommands) {
+        this.groupCommands = groupCommands;
+    }
+
+    @Override
+    public void changeMembership(ChangeMembershipRequest request, StreamObserver<ChangeMembershipResponse> responses) {
+        UnaryReplies.reply(() -> groupCommands.change(request), responses, ChatMembershipGrpcService::toStatus);
+    }
+
+    private static StatusRuntimeException toStatus(Throwable failure) {
+        Throwable cause = ChatException.unwrap(failure);
+        if (cause instanceof ChatException chat) {
+            return GrpcErrors.status(chat.reason(), chat.getMessage(), chat.metadata());
+        }
+        return GrpcErrors.status(ErrorReason.STORAGE_UNAVAILABLE, "the command could not be submitted; retry", Map.of());
+    }
 
     @Override
     public void checkMembership(CheckMembershipRequest request, StreamObserver<CheckMembershipResponse> responses) {

@@ -2,6 +2,7 @@ package io.parley.chat.messages;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.chat.chatlist.ChatListStore;
+import io.parley.chat.groups.GroupChatStore;
 import io.parley.chat.inbox.InboxPublisher;
 import io.parley.chat.kafka.RecordObservations;
 import io.parley.chat.sequencing.BatchSequencer;
@@ -26,10 +27,16 @@ class MessagesConfiguration {
     }
 
     @Bean
-    MessagesListener messagesListener(BatchSequencer chatSequencer, MessageStore messages, ChatListStore chatLists,
-            InboxPublisher inbox, RecordObservations observations, MeterRegistry meters, Clock clock) {
+    GroupChatStore groupChatStore(AsyncCql cql) {
+        return new GroupChatStore(cql);
+    }
+
+    @Bean
+    MessagesListener messagesListener(BatchSequencer chatSequencer, MessageStore messages, GroupChatStore groupChats,
+            ChatListStore chatLists, InboxPublisher inbox, RecordObservations observations, MeterRegistry meters, Clock clock) {
         MessageProcessor processor = new MessageProcessor(chatSequencer, messages, chatLists, inbox,
                 new SequencingMetrics(meters), clock);
-        return new MessagesListener(processor, chatSequencer, observations);
+        GroupChatProcessor groupProcessor = new GroupChatProcessor(chatSequencer, messages, groupChats, chatLists, inbox);
+        return new MessagesListener(processor, groupProcessor, chatSequencer, observations);
     }
 }

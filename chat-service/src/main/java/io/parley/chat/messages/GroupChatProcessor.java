@@ -1,0 +1,126 @@
+package io.parley.chat.messages;
+
+import io.micrometer.observation.Observation;
+import io.parley.chat.chatlist.ChatListStore;
+import io.parley.chat.groups.GroupCandidate;
+import io.parley.chat.groups.GroupChatStore;
+import io.parley.chat.groups.GroupDecision;
+import io.parley.chat.groups.GroupEvents;
+import io.parley.chat.groups.GroupMembership;
+import io.parley.chat.groups.GroupRecord;
+import io.parley.chat.groups.GroupRole;
+import io.parley.chat.groups.GroupSequencing;
+import io.parley.chat.groups.RoleChange;
+import io.parley.chat.groups.StoredOutcome;
+import io.parley.chat.inbox.InboxPublisher;
+import io.parley.chat.kafka.KeyedBatch.Keyed;
+import io.parley.chat.sequencing.BatchSequencer;
+import io.parley.chat.sequencing.StoredItem;
+import io.parley.proto.chat.v1.ChatMessage;
+import io.parley.proto.chat.v1.MessageSubmitted;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one group chat's records of a batch of topic {@code messages} (docs/messaging-pipeline.md, "Groups"):
+ * messages and membership commands in record order, each decided against the membership after every record before
+ * it ({@link GroupSequencing}). Waves per chat: read the mark, the membership log and every record's stored outcome
+ * (and a message's rows); write every applied record's rows, membership changes and inbox entries (to the members
+ * at its seq); store the outcomes of commands and refused messages (after the rest, so whoever waits for an outcome
+ * finds the membership written); raise the mark.
+ */
+final class GroupChatProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupChatProcessor.class);
+
+    private final BatchSequencer chatSequences;
+    private final MessageStore messages;
+    private final GroupChatStore groups;
+    private final ChatListStore chatLists;
+    private final InboxPublisher inbox;
+
+    GroupChatProcessor(BatchSequencer chatSequences, MessageStore messages, GroupChatStore groups, ChatListStore chatLists,
+            InboxPublisher inbox) {
+        this.chatSequences = chatSequences;
+        this.messages = messages;
+        this.groups = groups;
+        this.chatLists = chatLists;
+        this.inbox = inbox;
+    }
+
+    /** The chat's records in partition order; yields the seqs of the records applied. */
+    CompletableFuture<List<Long>> process(String chatId, List<Keyed<MessageSubmitted>> records) {
+        CompletableFuture<Long> mark = chatSequences.mark(chatId);
+        List<CompletableFuture<GroupCandidate>> candidates = records.stream().map(record -> candidate(chatId, record.payload())).toList();
+        CompletableFuture<?> lookups = CompletableFuture.allOf(candidates.toArray(CompletableFuture[]::new));
+        return mark.thenCompose(startSeq -> groups.membershipAfter(chatId, startSeq)
+                .thenCombine(lookups, (membership, found) -> GroupSequencing.assign(startSeq, membership,
+                        candidates.stream().map(CompletableFuture::join).toList()))
+                .thenCompose(decided -> store(chatId, records, startSeq, decided)
+                        .thenCompose(applied -> chatSequences.finish(chatId, startSeq, decided.lastSeq())
+                                .thenApply(finished -> applied))));
+    }
+
+    private CompletableFuture<GroupCandidate> candidate(String chatId, MessageSubmitted submitted) {
+        if (submitted.hasMembership()) {
+            return groups.outcome(chatId, submitted.getClientMsgId()).thenApply(outcome -> new GroupCandidate(
+                    new GroupRecord.Command(submitted.getClientMsgId(), submitted.getSenderUserId(), submitted.getMembership()),
+                    outcome, Optional.empty()));
+        }
+        CompletableFuture<Optional<StoredOutcome>> outcome = groups.outcome(chatId, submitted.getMessageId());
+        CompletableFuture<Optional<StoredItem>> stored = messages.lookup(Long.parseLong(submitted.getMessageId()),
+                submitted.getSenderUserId(), submitted.getClientMsgId());
+        return outcome.thenCombine(stored, (refusal, rows) -> new GroupCandidate(new GroupRecord.Message(submitted.getMessageId(),
+                submitted.getSenderUserId() + '/' + submitted.getClientMsgId(), submitted.getSenderUserId()), refusal, rows));
+    }
+
+    private CompletableFuture<List<Long>> store(String chatId, List<Keyed<MessageSubmitted>> records, long startSeq,
+            GroupSequencing decided) {
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        List<CompletableFuture<Void>> outcomes = new ArrayList<>();
+        List<InboxPublisher.Addressed> deliveries = new ArrayList<>();
+        Map<String, ChatMessage> latestByRecipient = new LinkedHashMap<>();
+        List<Long> applied = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            MessageSubmitted submitted = records.get(i).payload();
+            Observation parent = records.get(i).observation();
+            GroupDecision decision = decided.decisions().get(i);
+            if (decision instanceof GroupDecision.Refused refused && refused.fresh()) {
+                String item = submitted.hasMembership() ? submitted.getClientMsgId() : submitted.getMessageId();
+                log.info("Refused in group chat_id={} item={} reason={}", chatId, item, refused.reason());
+                outcomes.add(groups.writeOutcome(chatId, item, 0, refused.reason()));
+            }
+            if (!(decision instanceof GroupDecision.Applied done) || done.seq() <= startSeq) {
+                continue;
+            }
+            GroupMembership after = decided.after().get(i);
+            ChatMessage message = submitted.hasMembership()
+                    ? GroupEvents.systemMessage(submitted, done.seq(), done.changes())
+                    : MessageProcessor.message(submitted, done.seq());
+            writes.add(messages.write(message));
+            if (submitted.hasMembership()) {
+                writes.add(groups.writeChanges(chatId, done.seq(), done.changes(), done.sendAdminsOnly(), after));
+                outcomes.add(groups.writeOutcome(chatId, submitted.getClientMsgId(), done.seq(), null));
+            }
+            Set<String> recipients = new LinkedHashSet<>(after.members().keySet());
+            done.changes().stream().filter(change -> change.role() == GroupRole.NONE).map(RoleChange::userId)
+                    .forEach(recipients::add);
+            deliveries.add(new InboxPublisher.Addressed(message, recipients, parent));
+            recipients.forEach(user -> latestByRecipient.put(user, message));
+            applied.add(done.seq());
+        }
+        writes.add(inbox.addressed(deliveries));
+        latestByRecipient.forEach((user, latest) -> writes.add(chatLists.recordMessage(user, latest)));
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                .thenCompose(written -> CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)))
+                .thenApply(done -> applied);
+    }
+}
