@@ -7,8 +7,11 @@ import io.parley.chat.groups.GroupEvents;
 import io.parley.proto.chat.v1.ChangeMembershipRequest;
 import io.parley.proto.chat.v1.ChangeMembershipResponse;
 import io.parley.proto.chat.v1.ChatMembershipGrpc;
+import io.parley.proto.chat.v1.GetGroupMembersRequest;
 import io.parley.proto.chat.v1.GroupMember;
 import io.parley.proto.chat.v1.InboxEntry;
+import io.parley.proto.chat.v1.ListUserGroupsRequest;
+import io.parley.proto.chat.v1.ListUserGroupsResponse;
 import io.parley.proto.chat.v1.MembershipChange;
 import io.parley.proto.chat.v1.MembershipCommand;
 import io.parley.proto.error.v1.ErrorReason;
@@ -42,6 +45,10 @@ class GroupMembershipIntegrationTest extends ChatServiceIntegrationTest {
         assertThat(created.getSeq()).isEqualTo(1);
         assertThat(created.getMembers(0)).isEqualTo(GroupMember.newBuilder().setUserId(admin).setAdmin(true).setJoinedSeq(1).build());
         assertThat(created.getMembersList()).extracting(GroupMember::getUserId).containsExactlyInAnyOrder(admin, bob, carol);
+        assertThat(membership().getGroupMembers(GetGroupMembersRequest.newBuilder().setChatId(chatId).build()).getMembersList())
+                .isEqualTo(created.getMembersList());
+        assertThat(membership().listUserGroups(ListUserGroupsRequest.newBuilder().setUserId(bob).build()).getGroupsList())
+                .containsExactly(ListUserGroupsResponse.UserGroup.newBuilder().setChatId(chatId).setJoinedSeq(1).build());
         for (String member : List.of(admin, bob, carol)) {
             InboxEntry entry = awaitInbox(member, 1).get(0);
             assertThat(entry.getMessage().getChatId()).isEqualTo(chatId);
@@ -104,6 +111,7 @@ class GroupMembershipIntegrationTest extends ChatServiceIntegrationTest {
         assertThat(change(carol, MembershipChange.LEFT).getRefused()).isEqualTo(ErrorReason.NOT_A_MEMBER);
 
         assertThat(change(bob, MembershipChange.LEFT).getMembersList()).isEmpty();
+        assertThat(membership().listUserGroups(ListUserGroupsRequest.newBuilder().setUserId(bob).build()).getGroupsList()).isEmpty();
         assertThat(change(outsider, MembershipChange.JOINED_BY_LINK).getRefused()).isEqualTo(ErrorReason.NOT_FOUND);
         assertThat(storedSeqs()).containsExactly(1L, 2L, 3L, 4L, 5L);
     }

@@ -24,6 +24,9 @@ public final class GroupChatStore {
     private final PreparedStatement writeSettings;
     private final PreparedStatement joinMember;
     private final PreparedStatement leaveMember;
+    private final PreparedStatement joinGroup;
+    private final PreparedStatement leaveGroup;
+    private final PreparedStatement readGroups;
     private final PreparedStatement readMembers;
     private final PreparedStatement readMember;
     private final PreparedStatement readOutcome;
@@ -39,6 +42,11 @@ public final class GroupChatStore {
                 + "WHERE chat_id = ? AND user_id = ?");
         this.leaveMember = cql.prepare("UPDATE group_members USING TIMESTAMP ? SET role = 'none', left_seq = ? "
                 + "WHERE chat_id = ? AND user_id = ?");
+        this.joinGroup = cql.prepare("UPDATE groups_by_user USING TIMESTAMP ? SET role = ?, joined_seq = ?, left_seq = null "
+                + "WHERE user_id = ? AND chat_id = ?");
+        this.leaveGroup = cql.prepare("UPDATE groups_by_user USING TIMESTAMP ? SET role = 'none', left_seq = ? "
+                + "WHERE user_id = ? AND chat_id = ?");
+        this.readGroups = cql.prepare("SELECT chat_id, role, joined_seq FROM groups_by_user WHERE user_id = ?");
         this.readMembers = cql.prepare("SELECT user_id, role, joined_seq FROM group_members WHERE chat_id = ?");
         this.readMember = cql.prepare("SELECT role, joined_seq, left_seq FROM group_members WHERE chat_id = ? AND user_id = ?");
         this.readOutcome = cql.prepare("SELECT seq, refused FROM group_outcomes WHERE chat_id = ? AND item_id = ?");
@@ -85,9 +93,11 @@ public final class GroupChatStore {
             writes.add(cql.execute(writeLog.bind(chatId, seq, change.userId(), change.role().stored())));
             if (change.role() == GroupRole.NONE) {
                 writes.add(cql.execute(leaveMember.bind(seq, seq, chatId, change.userId())));
+                writes.add(cql.execute(leaveGroup.bind(seq, seq, change.userId(), chatId)));
             } else {
                 long joined = after.member(change.userId()).map(GroupMembership.Member::joinedSeq).orElse(seq);
                 writes.add(cql.execute(joinMember.bind(seq, change.role().stored(), joined, chatId, change.userId())));
+                writes.add(cql.execute(joinGroup.bind(seq, change.role().stored(), joined, change.userId(), chatId)));
             }
         }
         if (sendAdminsOnly != null) {
@@ -118,6 +128,15 @@ public final class GroupChatStore {
             }
             return new GroupMembership(!members.isEmpty(), true, members, false).byTenure();
         });
+    }
+
+    /** The group chats {@code userId} is a member of now, with their role and joined seq (in no given order). */
+    public CompletableFuture<List<UserGroup>> groupsOf(String userId) {
+        return cql.all(readGroups.bind(userId)).thenApply(rows -> rows.stream()
+                .filter(row -> GroupRole.ofStored(row.getString("role")) != GroupRole.NONE)
+                .map(row -> new UserGroup(row.getString("chat_id"), GroupRole.ofStored(row.getString("role")) == GroupRole.ADMIN,
+                        row.getLong("joined_seq")))
+                .toList());
     }
 
     /** The user's current row of the chat: a member now, or when they left (history stops there). */

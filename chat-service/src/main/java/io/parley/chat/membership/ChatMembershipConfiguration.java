@@ -19,6 +19,6 @@ class ChatMembershipConfiguration {
     BindableService chatMembershipGrpcService(MessageIds ids, KafkaSender kafka, ChatTopics topics, SendSettings settings,
             GroupChatStore groups, Clock clock) {
         MessageSubmitter submitter = new MessageSubmitter(kafka, topics.messages().name(), settings.kafkaTimeout());
-        return new ChatMembershipGrpcService(new GroupCommands(ids, submitter, groups, clock));
+        return new ChatMembershipGrpcService(new GroupCommands(ids, submitter, groups, clock), groups);
     }
 }

@@ -29,6 +29,10 @@ public record Group(UUID id, String name, String description, String avatarMedia
         return requested.isEmpty() ? null : requested;
     }
 
+    Group asClosed() {
+        return new Group(id, name, description, avatarMediaId, editInfo, send, createdBy, createdAt, true);
+    }
+
     Group withSettings(Permission editInfo, Permission send) {
         return new Group(id, name, description, avatarMediaId, editInfo, send, createdBy, createdAt, closed);
     }

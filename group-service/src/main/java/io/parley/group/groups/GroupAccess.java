@@ -1,7 +1,8 @@
 package io.parley.group.groups;
 
-import io.parley.group.members.Member;
+import io.parley.group.chats.Member;
+import java.util.List;
 
-/** An open group and the caller's membership of it: what every authorization decision in a group starts from. */
-public record GroupAccess(Group group, Member caller) {
+/** An open group, its members as last read, and the caller's membership: where every authorization check starts. */
+public record GroupAccess(Group group, Member caller, List<Member> members) {
 }

@@ -1,6 +1,6 @@
 package io.parley.group.groups;
 
-import io.parley.group.members.Member;
+import io.parley.group.chats.Member;
 import java.util.List;
 
 /** A group with its members, as its members see it. */

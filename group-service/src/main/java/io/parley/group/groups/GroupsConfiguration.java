@@ -1,6 +1,6 @@
 package io.parley.group.groups;
 
-import io.parley.group.members.MemberStore;
+import io.parley.group.chats.ChatMembershipClient;
 import io.parley.group.users.UserDirectoryClient;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class GroupsConfiguration {
 
     @Bean
-    Groups groups(GroupStore store, MemberStore members, UserDirectoryClient directory, GroupLimits limits, Clock clock) {
-        return new Groups(store, members, directory, limits, clock);
+    Groups groups(GroupStore store, ChatMembershipClient chats, UserDirectoryClient directory, GroupLimits limits, Clock clock) {
+        return new Groups(store, chats, directory, limits, clock);
     }
 }

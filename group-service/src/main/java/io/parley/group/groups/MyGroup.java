@@ -1,7 +1,9 @@
 package io.parley.group.groups;
 
-import io.parley.group.members.Role;
+/** One entry of "my groups": the group and whether the caller is one of its admins. */
+public record MyGroup(Group group, boolean admin) {
 
-/** One entry of "my groups": the group and the caller's role in it. */
-public record MyGroup(Group group, Role role) {
+    public String role() {
+        return admin ? "admin" : "member";
+    }
 }

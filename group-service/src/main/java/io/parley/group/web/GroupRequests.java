@@ -37,6 +37,11 @@ final class GroupRequests {
             @NotNull @Pattern(regexp = PERMISSION_SHAPE, message = "must be all or admins") String send) {
     }
 
+    record AddMembers(
+            @NotNull @Size(min = 1, max = 1023)
+            List<@NotNull @Pattern(regexp = UUID_SHAPE, message = "must be a lower-case UUID") String> userIds) {
+    }
+
     record Join(@NotBlank @Size(max = 64) String inviteToken) {
     }
 }

@@ -5,7 +5,7 @@ import io.parley.group.groups.Group;
 import io.parley.group.groups.GroupDetails;
 import io.parley.group.groups.MyGroup;
 import io.parley.group.invites.InviteLink;
-import io.parley.group.members.Member;
+import io.parley.group.chats.Member;
 import java.util.List;
 
 /** Response bodies of the group API (docs/groups.md); absent optional fields are left out. */
@@ -17,7 +17,7 @@ final class GroupViews {
     record SettingsView(String editInfo, String send) {
     }
 
-    record MemberView(String userId, String role, long joinedAt) {
+    record MemberView(String userId, String role, long joinedSeq) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -45,8 +45,7 @@ final class GroupViews {
 
     static GroupSummary of(MyGroup mine) {
         Group group = mine.group();
-        return new GroupSummary(group.id().toString(), group.chatId(), group.name(), group.avatarMediaId(),
-                mine.role().wireName());
+        return new GroupSummary(group.id().toString(), group.chatId(), group.name(), group.avatarMediaId(), mine.role());
     }
 
     static InviteLinkView of(InviteLink link) {
@@ -55,6 +54,6 @@ final class GroupViews {
     }
 
     private static MemberView of(Member member) {
-        return new MemberView(member.userId().toString(), member.role().wireName(), member.joinedAt().toEpochMilli());
+        return new MemberView(member.userId().toString(), member.role(), member.joinedSeq());
     }
 }

@@ -22,8 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * group-service on real Cassandra and Redis, with user-service faked behind its real gRPC contract; one Spring
- * context for every subclass. Tests isolate themselves with fresh user ids; a small cap keeps the cap tests short.
+ * group-service on real Cassandra and Redis, with user-service and chat-service's membership faked behind their real
+ * gRPC contracts; one Spring context for every subclass. Tests isolate themselves with fresh user ids; a small cap
+ * keeps the cap tests short.
  */
 @Tag("integration")
 @Timeout(180)
@@ -48,6 +49,7 @@ public abstract class GroupServiceIntegrationTest {
 
     protected static final String KEYSPACE = "group_it_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     protected static final FakeUserDirectory DIRECTORY = FakeUserDirectory.instance();
+    protected static final FakeChatMembership CHATS = FakeChatMembership.instance();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -56,6 +58,7 @@ public abstract class GroupServiceIntegrationTest {
         registry.add("parley.cassandra.local-datacenter", CASSANDRA::localDatacenter);
         registry.add("parley.cassandra.keyspace", () -> KEYSPACE);
         registry.add("parley.group.user-directory.address", DIRECTORY::address);
+        registry.add("parley.group.chat-service.address", CHATS::address);
     }
 
     @Autowired
