@@ -43,8 +43,10 @@ class GroupMembershipIntegrationTest extends ChatServiceIntegrationTest {
         ChangeMembershipResponse created = change(admin, MembershipChange.CREATED, bob, carol);
 
         assertThat(created.getSeq()).isEqualTo(1);
-        assertThat(created.getMembers(0)).isEqualTo(GroupMember.newBuilder().setUserId(admin).setAdmin(true).setJoinedSeq(1).build());
-        assertThat(created.getMembersList()).extracting(GroupMember::getUserId).containsExactlyInAnyOrder(admin, bob, carol);
+        assertThat(created.getMembersList()).containsExactlyInAnyOrder(
+                GroupMember.newBuilder().setUserId(admin).setAdmin(true).setJoinedSeq(1).build(),
+                GroupMember.newBuilder().setUserId(bob).setJoinedSeq(1).build(),
+                GroupMember.newBuilder().setUserId(carol).setJoinedSeq(1).build());
         assertThat(membership().getGroupMembers(GetGroupMembersRequest.newBuilder().setChatId(chatId).build()).getMembersList())
                 .isEqualTo(created.getMembersList());
         assertThat(membership().listUserGroups(ListUserGroupsRequest.newBuilder().setUserId(bob).build()).getGroupsList())
