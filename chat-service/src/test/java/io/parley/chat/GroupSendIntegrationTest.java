@@ -2,10 +2,14 @@ package io.parley.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.ByteString;
 import io.grpc.StatusRuntimeException;
 import io.parley.auth.fixtures.TestTokens;
+import io.parley.connections.ConnectionRegistry;
+import io.parley.connections.DeviceLocation;
+import io.parley.connections.GatewayAddress;
 import io.parley.chat.groups.GroupEvents;
 import io.parley.proto.chat.v1.AckInboxRequest;
 import io.parley.proto.chat.v1.ChangeMembershipRequest;
@@ -16,10 +20,12 @@ import io.parley.proto.chat.v1.MembershipChange;
 import io.parley.proto.chat.v1.MembershipCommand;
 import io.parley.proto.chat.v1.SendRequest;
 import io.parley.proto.chat.v1.SendResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -28,6 +34,9 @@ import org.springframework.http.HttpHeaders;
  * at a member's joining.
  */
 class GroupSendIntegrationTest extends ChatServiceIntegrationTest {
+
+    @Autowired
+    ConnectionRegistry sessions;
 
     private final String chatId = "g:" + UUID.randomUUID();
     private final String admin = newUser();
@@ -92,6 +101,28 @@ class GroupSendIntegrationTest extends ChatServiceIntegrationTest {
         http.get().uri("/v1/chats/{chat}/messages", chatId)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.accessToken(newUser(), UUID.randomUUID().toString())).exchange()
                 .expectStatus().isForbidden();
+    }
+
+    @Test
+    void aGroupMessageIsStoredOnceEachInboxHoldsAReferenceAndDevicesGetTheBody() throws Exception {
+        String gatewayId = "gw-" + UUID.randomUUID();
+        sessions.announceGateway(new GatewayAddress(gatewayId, "127.0.0.1", GATEWAY.port()), Duration.ofMinutes(1)).block();
+        String bobsPhone = "phone-" + bob;
+        sessions.register(new DeviceLocation(bob, bobsPhone, gatewayId, "c-" + bobsPhone, 1)).block();
+        change(admin, MembershipChange.CREATED, false, bob, carol);
+
+        send(carol, "hello-group");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> GATEWAY.deliveredTo(bobsPhone).size() >= 2);
+        assertThat(bodies(GATEWAY.deliveredTo(bobsPhone))).containsExactly("created", "hello-group");
+        assertThat(bodies(awaitInbox(admin, 2))).containsExactly("created", "hello-group");
+        for (String member : List.of(admin, bob, carol)) {
+            ByteBuffer row = cql.execute("SELECT entry FROM inbox_by_user WHERE user_id = ? AND bucket = 0 AND inbox_seq = 2",
+                    member).one().getByteBuffer(0);
+            InboxEntry stored = InboxEntry.parseFrom(row);
+            assertThat(stored.hasMessageRef()).as("%s's inbox row", member).isTrue();
+            assertThat(stored.getMessageRef().getSeq()).isEqualTo(2);
+        }
     }
 
     private SendResponse send(String sender, String text) {

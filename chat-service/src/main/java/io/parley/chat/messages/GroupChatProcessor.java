@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * Handles one group chat's records of a batch of topic {@code messages} (docs/messaging-pipeline.md, "Groups"):
  * messages and membership commands in record order, each decided against the membership after every record before
  * it ({@link GroupSequencing}). Waves per chat: read the mark, the membership log and every record's stored outcome
- * (and a message's rows); write every applied record's rows, membership changes and inbox entries (to the members
- * at its seq); store the outcomes of commands and refused messages (after the rest, so whoever waits for an outcome
- * finds the membership written); raise the mark.
+ * (and a message's rows); write every applied record's rows, membership changes and chat lists; produce one inbox
+ * reference per member at its seq (no body: sync resolves it); store the outcomes of commands and refused messages
+ * (after the rest, so whoever waits for an outcome finds the membership written); raise the mark.
  */
 final class GroupChatProcessor {
 
@@ -117,10 +117,11 @@ final class GroupChatProcessor {
             recipients.forEach(user -> latestByRecipient.put(user, message));
             applied.add(done.seq());
         }
-        writes.add(inbox.addressed(deliveries));
         latestByRecipient.forEach((user, latest) -> writes.add(chatLists.recordMessage(user, latest)));
+        // References only once the rows they point to are written: a member's sync resolves every one it gets.
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-                .thenCompose(written -> CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)))
+                .thenCompose(written -> inbox.references(deliveries))
+                .thenCompose(referenced -> CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)))
                 .thenApply(done -> applied);
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.chat.chatlist.ChatListStore;
 import io.parley.chat.groups.GroupChatStore;
 import io.parley.chat.inbox.InboxPublisher;
+import io.parley.chat.inbox.MessageResolver;
 import io.parley.chat.kafka.RecordObservations;
 import io.parley.chat.sequencing.BatchSequencer;
 import io.parley.chat.sequencing.SequenceCounters;
@@ -24,6 +25,11 @@ class MessagesConfiguration {
     @Bean
     BatchSequencer chatSequencer(AsyncCql cql) {
         return new BatchSequencer(new SequenceCounters(cql, "chat_last_seq", "chat_sequence", "chat_id"));
+    }
+
+    @Bean
+    MessageResolver messageResolver(MessageStore messages) {
+        return new StoredMessageResolver(messages);
     }
 
     @Bean
