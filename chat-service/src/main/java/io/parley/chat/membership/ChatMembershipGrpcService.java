@@ -23,6 +23,8 @@ import io.parley.proto.error.v1.ErrorReason;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * ChatMembership (chat_membership.proto) for services that authorize on chat membership, such as media-service's
@@ -33,6 +35,7 @@ import java.util.UUID;
 final class ChatMembershipGrpcService extends ChatMembershipGrpc.ChatMembershipImplBase {
 
     static final int MAX_CHATS = 100;
+    private static final Logger log = LoggerFactory.getLogger(ChatMembershipGrpcService.class);
 
     private final GroupCommands groupCommands;
     private final GroupChatStore groups;
@@ -76,6 +79,7 @@ final class ChatMembershipGrpcService extends ChatMembershipGrpc.ChatMembershipI
         if (cause instanceof ChatException chat) {
             return GrpcErrors.status(chat.reason(), chat.getMessage(), chat.metadata());
         }
+        log.warn("ChatMembership call failed: {}", cause.toString());
         return GrpcErrors.status(ErrorReason.STORAGE_UNAVAILABLE, "the command could not be submitted; retry", Map.of());
     }
 

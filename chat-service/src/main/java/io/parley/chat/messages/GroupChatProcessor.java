@@ -18,6 +18,7 @@ import io.parley.chat.sequencing.BatchSequencer;
 import io.parley.chat.sequencing.StoredItem;
 import io.parley.proto.chat.v1.ChatMessage;
 import io.parley.proto.chat.v1.MessageSubmitted;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,14 +47,18 @@ final class GroupChatProcessor {
     private final GroupChatStore groups;
     private final ChatListStore chatLists;
     private final InboxPublisher inbox;
+    private final SequencingMetrics metrics;
+    private final Clock clock;
 
     GroupChatProcessor(BatchSequencer chatSequences, MessageStore messages, GroupChatStore groups, ChatListStore chatLists,
-            InboxPublisher inbox) {
+            InboxPublisher inbox, SequencingMetrics metrics, Clock clock) {
         this.chatSequences = chatSequences;
         this.messages = messages;
         this.groups = groups;
         this.chatLists = chatLists;
         this.inbox = inbox;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     /** The chat's records in partition order; yields the seqs of the records applied. */
@@ -98,8 +103,16 @@ final class GroupChatProcessor {
                 log.info("Refused in group chat_id={} item={} reason={}", chatId, item, refused.reason());
                 outcomes.add(groups.writeOutcome(chatId, item, 0, refused.reason()));
             }
+            if (decision instanceof GroupDecision.Superseded) {
+                metrics.superseded();
+            }
             if (!(decision instanceof GroupDecision.Applied done) || done.seq() <= startSeq) {
                 continue;
+            }
+            if (done.fresh()) {
+                metrics.stored(submitted.getSubmittedAtEpochMillis(), clock.millis());
+            } else {
+                metrics.redelivered();
             }
             GroupMembership after = decided.after().get(i);
             ChatMessage message = submitted.hasMembership()

@@ -40,9 +40,10 @@ class MessagesConfiguration {
     @Bean
     MessagesListener messagesListener(BatchSequencer chatSequencer, MessageStore messages, GroupChatStore groupChats,
             ChatListStore chatLists, InboxPublisher inbox, RecordObservations observations, MeterRegistry meters, Clock clock) {
-        MessageProcessor processor = new MessageProcessor(chatSequencer, messages, chatLists, inbox,
-                new SequencingMetrics(meters), clock);
-        GroupChatProcessor groupProcessor = new GroupChatProcessor(chatSequencer, messages, groupChats, chatLists, inbox);
+        SequencingMetrics metrics = new SequencingMetrics(meters);
+        MessageProcessor processor = new MessageProcessor(chatSequencer, messages, chatLists, inbox, metrics, clock);
+        GroupChatProcessor groupProcessor = new GroupChatProcessor(chatSequencer, messages, groupChats, chatLists, inbox,
+                metrics, clock);
         return new MessagesListener(processor, groupProcessor, chatSequencer, observations);
     }
 }
