@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Group messages through the ordinary Send path: authorized by membership when sent and decided by membership at
@@ -87,6 +88,8 @@ class GroupSendIntegrationTest extends ChatServiceIntegrationTest {
         send(carol, "c-1");
         awaitInbox(carol, 2);
         String token = TestTokens.accessToken(carol, UUID.randomUUID().toString());
+        // No speed is asserted: on a loaded machine a page may take longer than WebTestClient's 5 s default.
+        WebTestClient http = this.http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
 
         http.get().uri("/v1/chats/{chat}/messages", chatId).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
                 .expectStatus().isOk()

@@ -1,5 +1,7 @@
 package io.parley.chat.messages;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.observation.Observation;
 import io.parley.chat.chatlist.ChatListStore;
 import io.parley.chat.groups.GroupCandidate;
@@ -41,6 +43,7 @@ import org.slf4j.LoggerFactory;
 final class GroupChatProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(GroupChatProcessor.class);
+    private static final long REMEMBERED_MEMBERS = 1_000_000;
 
     private final BatchSequencer chatSequences;
     private final MessageStore messages;
@@ -49,6 +52,14 @@ final class GroupChatProcessor {
     private final InboxPublisher inbox;
     private final SequencingMetrics metrics;
     private final Clock clock;
+    /** Weighed by members: at most about a million remembered members (≈ 100 MB at the worst), whatever the groups. */
+    private final Cache<String, RememberedMembership> remembered = Caffeine.newBuilder()
+            .maximumWeight(REMEMBERED_MEMBERS)
+            .weigher((String chat, RememberedMembership known) -> 1 + known.membership().members().size())
+            .build();
+
+    private record RememberedMembership(long seq, GroupMembership membership) {
+    }
 
     GroupChatProcessor(BatchSequencer chatSequences, MessageStore messages, GroupChatStore groups, ChatListStore chatLists,
             InboxPublisher inbox, SequencingMetrics metrics, Clock clock) {
@@ -66,12 +77,34 @@ final class GroupChatProcessor {
         CompletableFuture<Long> mark = chatSequences.mark(chatId);
         List<CompletableFuture<GroupCandidate>> candidates = records.stream().map(record -> candidate(chatId, record.payload())).toList();
         CompletableFuture<?> lookups = CompletableFuture.allOf(candidates.toArray(CompletableFuture[]::new));
-        return mark.thenCompose(startSeq -> groups.membershipAfter(chatId, startSeq)
+        return mark.thenCompose(startSeq -> membershipAfter(chatId, startSeq)
                 .thenCombine(lookups, (membership, found) -> GroupSequencing.assign(startSeq, membership,
                         candidates.stream().map(CompletableFuture::join).toList()))
                 .thenCompose(decided -> store(chatId, records, startSeq, decided)
                         .thenCompose(applied -> chatSequences.finish(chatId, startSeq, decided.lastSeq())
-                                .thenApply(finished -> applied))));
+                                .thenApply(finished -> {
+                                    remember(chatId, decided);
+                                    return applied;
+                                }))));
+    }
+
+    /**
+     * The membership after {@code seq}: remembered from this writer's previous batch of the chat if that ended at
+     * {@code seq}, else folded from the log. The membership after a seq never changes once the seq is given (seqs are
+     * never reused), so a remembered one is right whoever wrote since: it needs no forgetting on rebalance.
+     */
+    private CompletableFuture<GroupMembership> membershipAfter(String chatId, long seq) {
+        RememberedMembership known = remembered.getIfPresent(chatId);
+        return known != null && known.seq() == seq
+                ? CompletableFuture.completedFuture(known.membership())
+                : groups.membershipAfter(chatId, seq);
+    }
+
+    private void remember(String chatId, GroupSequencing decided) {
+        GroupMembership last = decided.after().isEmpty() ? null : decided.after().get(decided.after().size() - 1);
+        if (last != null) {
+            remembered.put(chatId, new RememberedMembership(decided.lastSeq(), last));
+        }
     }
 
     private CompletableFuture<GroupCandidate> candidate(String chatId, MessageSubmitted submitted) {
