@@ -28,6 +28,7 @@ public record ReasonTraits(Status.Code grpcCode, HttpStatus httpStatus, String t
             case FORBIDDEN -> denied("You may not act on this resource");
             case NOT_A_MEMBER -> denied("You are not a member of this chat");
             case BLOCKED -> denied("The recipient does not accept messages from you");
+            case NOT_A_GROUP_ADMIN -> denied("Only an admin of this group may do this");
             case NOT_FOUND -> notFound("No such resource");
             case USER_NOT_FOUND -> notFound("No such user");
             case DEVICE_NOT_FOUND -> notFound("No such device");
@@ -35,6 +36,7 @@ public record ReasonTraits(Status.Code grpcCode, HttpStatus httpStatus, String t
             case DEVICE_LIMIT_REACHED -> conflict("The account has the maximum number of devices");
             case PREKEY_CONFLICT -> conflict("The prekeys conflict with the keys already stored");
             case PREKEY_CAPACITY_EXCEEDED -> conflict("Too many one-time prekeys would be stored");
+            case GROUP_FULL -> conflict("The group has its maximum number of members");
             case RATE_LIMITED -> new ReasonTraits(Status.Code.RESOURCE_EXHAUSTED, HttpStatus.TOO_MANY_REQUESTS, "Too many requests; retry later");
             case STORAGE_UNAVAILABLE -> unavailable("A store did not answer; retry later");
             case KAFKA_UNAVAILABLE -> unavailable("The message log did not acknowledge in time; retry later");

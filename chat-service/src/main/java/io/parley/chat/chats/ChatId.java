@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
  * lexicographic order, so both users (and every service) name the chat the same way without a lookup.
  * User ids are user-service's UUIDs in canonical lower-case form, as access tokens carry them: one user has
  * exactly one spelling, so an upper-case copy of an id can never name a second chat (and inbox) of the pair.
- * Group ids ({@code g:<groupId>}) are recognised but refused until group-service owns their membership.
+ * A group chat's id is {@code g:<group id>} ({@link GroupChatIds}); its members are not in the id but in the chat's
+ * own order (chat-service's group membership, docs/messaging-pipeline.md §12), so for a group chat
+ * {@link #isMember} is false and {@link #members} empty: callers that act on a group's members ask
+ * {@code GroupChatStore}, and everything else refuses a group chat as it refuses a non-member.
  */
 public record ChatId(String value, String lowerUserId, String higherUserId) {
 
@@ -35,7 +38,10 @@ public record ChatId(String value, String lowerUserId, String higherUserId) {
             throw new BadChatIdException("chat id is empty");
         }
         if (value.startsWith(GROUP_PREFIX)) {
-            throw new BadChatIdException("group chats are not supported yet");
+            if (!GroupChatIds.isGroupChat(value)) {
+                throw new BadChatIdException("a group chat id is g:<group id>, a lower-case UUID");
+            }
+            return new ChatId(value, null, null);
         }
         if (!value.startsWith(DIRECT_PREFIX)) {
             throw new BadChatIdException("chat id must start with 'd:'");
@@ -51,12 +57,18 @@ public record ChatId(String value, String lowerUserId, String higherUserId) {
         return chat;
     }
 
-    public boolean isMember(String userId) {
-        return lowerUserId.equals(userId) || higherUserId.equals(userId);
+    public boolean isGroup() {
+        return lowerUserId == null;
     }
 
+    /** Whether {@code userId} is in this 1:1 chat; false for a group chat (see the class comment). */
+    public boolean isMember(String userId) {
+        return !isGroup() && (lowerUserId.equals(userId) || higherUserId.equals(userId));
+    }
+
+    /** The two users of a 1:1 chat; empty for a group chat (see the class comment). */
     public List<String> members() {
-        return List.of(lowerUserId, higherUserId);
+        return isGroup() ? List.of() : List.of(lowerUserId, higherUserId);
     }
 
     /** The members other than {@code userId} (for a 1:1 chat: the other user). */

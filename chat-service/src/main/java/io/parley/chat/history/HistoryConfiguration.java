@@ -1,6 +1,7 @@
 package io.parley.chat.history;
 
 import io.parley.chat.chatlist.ChatListStore;
+import io.parley.chat.chats.ChatAuthorizer;
 import io.parley.chat.messages.MessageStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class HistoryConfiguration {
 
     @Bean
-    HistoryService historyService(ChatListStore chatLists, MessageStore messages) {
-        return new HistoryService(chatLists, new HistoryPager(messages));
+    HistoryService historyService(ChatListStore chatLists, MessageStore messages, ChatAuthorizer authorizer) {
+        return new HistoryService(chatLists, new HistoryPager(messages), authorizer);
     }
 }

@@ -13,10 +13,22 @@ public record CoveredEntry(long inboxSeq, String chatId, String senderUserId, lo
     }
 
     static CoveredEntry of(InboxEntry entry) {
-        return entry.hasMessage()
-                ? new CoveredEntry(entry.getInboxSeq(), entry.getMessage().getChatId(),
-                        entry.getMessage().getSenderUserId(), entry.getMessage().getSeq())
+        return entry.hasMessage() || entry.hasMessageRef()
+                ? new CoveredEntry(entry.getInboxSeq(), chatOf(entry), senderOf(entry), seqOf(entry))
                 : notAMessage(entry.getInboxSeq());
+    }
+
+    /** The chat of a message entry, copied or by reference. */
+    static String chatOf(InboxEntry entry) {
+        return entry.hasMessageRef() ? entry.getMessageRef().getChatId() : entry.getMessage().getChatId();
+    }
+
+    static String senderOf(InboxEntry entry) {
+        return entry.hasMessageRef() ? entry.getMessageRef().getSenderUserId() : entry.getMessage().getSenderUserId();
+    }
+
+    static long seqOf(InboxEntry entry) {
+        return entry.hasMessageRef() ? entry.getMessageRef().getSeq() : entry.getMessage().getSeq();
     }
 
     /** A message from someone other than {@code userId}: the kind an ack turns into a delivered receipt. */

@@ -37,8 +37,8 @@ class InboxConfiguration {
     }
 
     @Bean
-    InboxReader inboxReader(SequenceCounters inboxCounters, InboxStore store) {
-        return new InboxReader(inboxCounters, store);
+    InboxReader inboxReader(SequenceCounters inboxCounters, InboxStore store, MessageResolver resolver) {
+        return new InboxReader(inboxCounters, store, resolver);
     }
 
     @Bean
@@ -48,8 +48,8 @@ class InboxConfiguration {
 
     @Bean
     InboxListener inboxListener(BatchSequencer inboxSequencer, InboxStore store, DeliveryFanout fanout,
-            RecordObservations observations, MeterRegistry meters, Clock clock) {
+            MessageResolver resolver, RecordObservations observations, MeterRegistry meters, Clock clock) {
         return new InboxListener(new InboxProcessor(inboxSequencer, store, meters, clock), inboxSequencer, fanout,
-                observations);
+                resolver, observations);
     }
 }

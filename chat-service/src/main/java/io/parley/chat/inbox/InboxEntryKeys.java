@@ -5,7 +5,7 @@ import io.parley.proto.chat.v1.Receipt;
 
 /**
  * The identity of an inbox entry within a user's inbox, so a re-produced entry is recognised:
- * {@code m:<messageId>} for a message, {@code r:<chatId>:<userId>:<kind>:<upToSeq>} for a receipt
+ * {@code m:<messageId>} for a message (copied or by reference: one message is one entry), {@code r:<chatId>:<userId>:<kind>:<upToSeq>} for a receipt
  * (a receipt watermark is a fact; the same fact twice is one entry).
  */
 final class InboxEntryKeys {
@@ -22,6 +22,7 @@ final class InboxEntryKeys {
     static String of(InboxEntry entry) {
         return switch (entry.getItemCase()) {
             case MESSAGE -> MESSAGE + entry.getMessage().getMessageId();
+            case MESSAGE_REF -> MESSAGE + entry.getMessageRef().getMessageId();
             case RECEIPT -> receipt(entry.getReceipt());
             case ITEM_NOT_SET -> throw new IllegalArgumentException("inbox entry without an item");
         };

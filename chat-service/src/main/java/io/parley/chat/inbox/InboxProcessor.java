@@ -69,6 +69,8 @@ final class InboxProcessor {
         for (InboxEntry entry : stored) {
             if (entry.hasMessage()) {
                 latency.record(Math.max(0, now - entry.getMessage().getSentAtEpochMillis()), TimeUnit.MILLISECONDS);
+            } else if (entry.hasMessageRef()) {
+                latency.record(Math.max(0, now - entry.getMessageRef().getSentAtEpochMillis()), TimeUnit.MILLISECONDS);
             }
         }
         return stored;
@@ -78,7 +80,9 @@ final class InboxProcessor {
         InboxEntry entry = RecordPayloads.parse(record, InboxEntry.parser(), "InboxEntry");
         if (entry.getUserId().isEmpty() || !entry.getUserId().equals(record.key())
                 || entry.getItemCase() == InboxEntry.ItemCase.ITEM_NOT_SET
-                || (entry.hasMessage() && entry.getMessage().getMessageId().isEmpty())) {
+                || (entry.hasMessage() && entry.getMessage().getMessageId().isEmpty())
+                || (entry.hasMessageRef() && (entry.getMessageRef().getMessageId().isEmpty()
+                        || entry.getMessageRef().getChatId().isEmpty() || entry.getMessageRef().getSeq() < 1))) {
             throw new PoisonRecordException("incomplete InboxEntry");
         }
         return entry;

@@ -4,6 +4,7 @@ import io.micrometer.observation.Observation;
 import io.parley.chat.kafka.KafkaSender;
 import io.parley.proto.chat.v1.ChatMessage;
 import io.parley.proto.chat.v1.InboxEntry;
+import io.parley.proto.chat.v1.MessageRef;
 import io.parley.proto.chat.v1.Receipt;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +39,40 @@ public final class InboxPublisher {
             }
         }
         return kafka.sendInOrder(topic, records);
+    }
+
+    /** A message and who receives it: in a group chat each message has the members at its own seq. */
+    public record Addressed(ChatMessage message, Collection<String> recipients, Observation parent) {
+    }
+
+    /** One entry per recipient per message, in message order (a recipient's inbox gets a chat in seq order). */
+    public CompletableFuture<Void> addressed(List<Addressed> messages) {
+        List<KafkaSender.Outgoing> records = new ArrayList<>();
+        for (Addressed addressed : messages) {
+            InboxEntry.Builder entry = InboxEntry.newBuilder().setMessage(addressed.message());
+            for (String userId : addressed.recipients()) {
+                records.add(new KafkaSender.Outgoing(userId, entry.setUserId(userId).build().toByteArray(), addressed.parent()));
+            }
+        }
+        return records.isEmpty() ? CompletableFuture.completedFuture(null) : kafka.sendInOrder(topic, records);
+    }
+
+    /**
+     * Like {@link #addressed}, but each entry is a reference to the stored message, not a copy of it: what a group
+     * member's inbox holds (messaging-pipeline §12). The messages' rows must be written before.
+     */
+    public CompletableFuture<Void> references(List<Addressed> messages) {
+        List<KafkaSender.Outgoing> records = new ArrayList<>();
+        for (Addressed addressed : messages) {
+            ChatMessage message = addressed.message();
+            InboxEntry.Builder entry = InboxEntry.newBuilder().setMessageRef(MessageRef.newBuilder()
+                    .setChatId(message.getChatId()).setSeq(message.getSeq()).setMessageId(message.getMessageId())
+                    .setSenderUserId(message.getSenderUserId()).setSentAtEpochMillis(message.getSentAtEpochMillis()));
+            for (String userId : addressed.recipients()) {
+                records.add(new KafkaSender.Outgoing(userId, entry.setUserId(userId).build().toByteArray(), addressed.parent()));
+            }
+        }
+        return records.isEmpty() ? CompletableFuture.completedFuture(null) : kafka.sendInOrder(topic, records);
     }
 
     public CompletableFuture<Void> receipt(Collection<String> recipients, Receipt receipt, Observation parent) {

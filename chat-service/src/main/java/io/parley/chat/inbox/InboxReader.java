@@ -5,6 +5,7 @@ import io.parley.chat.sequencing.SequenceCounters;
 import io.parley.grpc.calls.GrpcMessageLimits;
 import io.parley.proto.chat.v1.FetchInboxRequest;
 import io.parley.proto.chat.v1.FetchInboxResponse;
+import io.parley.proto.chat.v1.InboxEntry;
 import io.parley.proto.error.v1.ErrorReason;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,10 +18,12 @@ public final class InboxReader {
 
     private final SequenceCounters inboxSequences;
     private final InboxStore store;
+    private final MessageResolver resolver;
 
-    InboxReader(SequenceCounters inboxSequences, InboxStore store) {
+    InboxReader(SequenceCounters inboxSequences, InboxStore store, MessageResolver resolver) {
         this.inboxSequences = inboxSequences;
         this.store = store;
+        this.resolver = resolver;
     }
 
     public CompletableFuture<Long> latestSeq(String userId) {
@@ -43,6 +46,8 @@ public final class InboxReader {
         long after = request.getAfterInboxSeq();
         return latestSeq(userId).thenCompose(latest -> store.range(userId, after, latest, limit,
                         GrpcMessageLimits.MAX_INBOX_PAGE_BYTES)
+                .thenCompose(resolver::resolve)
+                .thenApply(InboxReader::withinPageBytes)
                 .thenApply(entries -> {
                     long last = entries.isEmpty() ? after : entries.get(entries.size() - 1).getInboxSeq();
                     return FetchInboxResponse.newBuilder()
@@ -51,6 +56,22 @@ public final class InboxReader {
                             .setLatestInboxSeq(latest)
                             .build();
                 }));
+    }
+
+    /**
+     * A group message is stored as a small reference and resolved to its body here, so the byte budget the store
+     * applied is counted again on what is sent: the page ends before the entry that would exceed it (the first
+     * always fits). {@code has_more} then tells the device to fetch on from the page's last entry.
+     */
+    private static List<InboxEntry> withinPageBytes(List<InboxEntry> entries) {
+        long bytes = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            bytes += entries.get(i).getSerializedSize();
+            if (bytes > GrpcMessageLimits.MAX_INBOX_PAGE_BYTES && i > 0) {
+                return entries.subList(0, i);
+            }
+        }
+        return entries;
     }
 
     /** What an ack of {@code (after, upTo]} covers: the stored rows in it, at most {@code limit}, without bodies. */

@@ -56,10 +56,9 @@ public final class InboxStore {
         ByteBuffer blob = ByteBuffer.wrap(entry.toByteArray());
         long bucket = SeqBuckets.of(seq);
         return CompletableFuture.allOf(
-                cql.execute(entry.hasMessage()
+                cql.execute(entry.hasMessage() || entry.hasMessageRef()
                         ? insertMessageEntry.bind(entry.getUserId(), bucket, seq, entryKey, blob,
-                                entry.getMessage().getChatId(), entry.getMessage().getSenderUserId(),
-                                entry.getMessage().getSeq())
+                                CoveredEntry.chatOf(entry), CoveredEntry.senderOf(entry), CoveredEntry.seqOf(entry))
                         : insertEntry.bind(entry.getUserId(), bucket, seq, entryKey, blob)),
                 cql.execute(insertKey.bind(entry.getUserId(), entryKey, seq)));
     }

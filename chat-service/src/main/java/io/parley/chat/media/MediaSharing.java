@@ -43,6 +43,11 @@ public final class MediaSharing {
         if (!CONTENT_TYPE.equals(request.getContentType())) {
             return CompletableFuture.completedFuture(null);
         }
+        if (chat.isGroup()) {
+            // Downloads are authorized by ChatMembership.CheckMembership, which does not answer for groups yet.
+            return CompletableFuture.failedFuture(new ChatException(ErrorReason.INVALID_REQUEST,
+                    "media messages in group chats are not supported yet", Map.of("field", "content_type"), null));
+        }
         String mediaId = mediaIdOf(request);
         ShareMediaRequest share = ShareMediaRequest.newBuilder()
                 .setUserId(request.getUserId()).setMediaId(mediaId).setChatId(chat.value()).build();

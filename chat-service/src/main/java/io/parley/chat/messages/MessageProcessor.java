@@ -4,6 +4,7 @@ import io.micrometer.observation.Observation;
 import io.parley.chat.chatlist.ChatListStore;
 import io.parley.chat.chats.BadChatIdException;
 import io.parley.chat.chats.ChatId;
+import io.parley.chat.chats.GroupChatIds;
 import io.parley.chat.inbox.InboxPublisher;
 import io.parley.chat.kafka.KeyedBatch.Keyed;
 import io.parley.chat.kafka.PoisonRecordException;
@@ -133,7 +134,7 @@ public final class MessageProcessor {
         return writes;
     }
 
-    private static ChatMessage message(MessageSubmitted submitted, long seq) {
+    static ChatMessage message(MessageSubmitted submitted, long seq) {
         return ChatMessage.newBuilder()
                 .setMessageId(submitted.getMessageId())
                 .setChatId(submitted.getChatId())
@@ -150,6 +151,9 @@ public final class MessageProcessor {
     /** A record that is not a complete MessageSubmitted of a valid chat can never be sequenced. */
     static MessageSubmitted parse(ConsumerRecord<String, byte[]> record) {
         MessageSubmitted submitted = RecordPayloads.parse(record, MessageSubmitted.parser(), "MessageSubmitted");
+        if (GroupChatIds.isGroupChat(submitted.getChatId())) {
+            return parseGroupRecord(record, submitted);
+        }
         try {
             Long.parseLong(submitted.getMessageId());
             ChatId chat = ChatId.parse(submitted.getChatId());
@@ -161,6 +165,22 @@ public final class MessageProcessor {
             }
         } catch (NumberFormatException | BadChatIdException e) {
             throw new PoisonRecordException("malformed ids in MessageSubmitted", e);
+        }
+        return submitted;
+    }
+
+    /** Group chats: membership is decided when the record is sequenced, so only the shape is checked here. */
+    private static MessageSubmitted parseGroupRecord(ConsumerRecord<String, byte[]> record, MessageSubmitted submitted) {
+        try {
+            Long.parseLong(submitted.getMessageId());
+        } catch (NumberFormatException e) {
+            throw new PoisonRecordException("malformed message id in MessageSubmitted", e);
+        }
+        if (!submitted.getChatId().equals(record.key())) {
+            throw new PoisonRecordException("record key is not the chat id, message_id=" + submitted.getMessageId());
+        }
+        if (submitted.getSenderUserId().isEmpty() || submitted.getClientMsgId().isEmpty()) {
+            throw new PoisonRecordException("incomplete MessageSubmitted, message_id=" + submitted.getMessageId());
         }
         return submitted;
     }

@@ -91,6 +91,12 @@ public final class MessageStore {
         return page(pageAscending, chatId, bucket, after, before, limit);
     }
 
+    /** The message at {@code seq} of the chat, if stored. */
+    public CompletableFuture<Optional<ChatMessage>> one(String chatId, long seq) {
+        return oldestInBucket(chatId, SeqBuckets.of(seq), seq - 1, seq + 1, 1)
+                .thenApply(found -> found.stream().findFirst());
+    }
+
     private CompletableFuture<List<ChatMessage>> page(PreparedStatement query, String chatId, long bucket, long after,
             long before, int limit) {
         return cql.all(query.bind(chatId, bucket, after, before, limit)).thenApply(rows -> {

@@ -2,7 +2,9 @@ package io.parley.chat.messages;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.chat.chatlist.ChatListStore;
+import io.parley.chat.groups.GroupChatStore;
 import io.parley.chat.inbox.InboxPublisher;
+import io.parley.chat.inbox.MessageResolver;
 import io.parley.chat.kafka.RecordObservations;
 import io.parley.chat.sequencing.BatchSequencer;
 import io.parley.chat.sequencing.SequenceCounters;
@@ -26,10 +28,22 @@ class MessagesConfiguration {
     }
 
     @Bean
-    MessagesListener messagesListener(BatchSequencer chatSequencer, MessageStore messages, ChatListStore chatLists,
-            InboxPublisher inbox, RecordObservations observations, MeterRegistry meters, Clock clock) {
-        MessageProcessor processor = new MessageProcessor(chatSequencer, messages, chatLists, inbox,
-                new SequencingMetrics(meters), clock);
-        return new MessagesListener(processor, chatSequencer, observations);
+    MessageResolver messageResolver(MessageStore messages) {
+        return new StoredMessageResolver(messages);
+    }
+
+    @Bean
+    GroupChatStore groupChatStore(AsyncCql cql) {
+        return new GroupChatStore(cql);
+    }
+
+    @Bean
+    MessagesListener messagesListener(BatchSequencer chatSequencer, MessageStore messages, GroupChatStore groupChats,
+            ChatListStore chatLists, InboxPublisher inbox, RecordObservations observations, MeterRegistry meters, Clock clock) {
+        SequencingMetrics metrics = new SequencingMetrics(meters);
+        MessageProcessor processor = new MessageProcessor(chatSequencer, messages, chatLists, inbox, metrics, clock);
+        GroupChatProcessor groupProcessor = new GroupChatProcessor(chatSequencer, messages, groupChats, chatLists, inbox,
+                metrics, clock);
+        return new MessagesListener(processor, groupProcessor, chatSequencer, observations);
     }
 }

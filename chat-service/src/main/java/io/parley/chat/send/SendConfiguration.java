@@ -2,6 +2,7 @@ package io.parley.chat.send;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.chat.chats.ChatAuthorizer;
+import io.parley.chat.groups.GroupChatStore;
 import io.parley.chat.ids.MessageIds;
 import io.parley.chat.kafka.KafkaSender;
 import io.parley.chat.media.MediaSharing;
@@ -29,8 +30,8 @@ class SendConfiguration {
     }
 
     @Bean
-    ChatAuthorizer chatAuthorizer(UserDirectoryClient directory) {
-        return new ChatAuthorizer(directory);
+    ChatAuthorizer chatAuthorizer(UserDirectoryClient directory, GroupChatStore groups) {
+        return new ChatAuthorizer(directory, groups);
     }
 
     @Bean

@@ -28,8 +28,7 @@ public final class BatchSequencer {
      * lookup are known. The caller then writes the items' rows and calls {@link #finish}.
      */
     public CompletableFuture<SequencedBatch> assign(String key, List<ItemLookup> items) {
-        Long known = remembered.getIfPresent(key);
-        CompletableFuture<Long> start = known != null ? CompletableFuture.completedFuture(known) : counters.lastSeq(key);
+        CompletableFuture<Long> start = mark(key);
         List<CompletableFuture<?>> reads = new ArrayList<>(items.size() + 1);
         items.forEach(item -> reads.add(item.stored()));
         reads.add(start);
@@ -41,10 +40,20 @@ public final class BatchSequencer {
         });
     }
 
+    /** The key's mark: remembered, or read. For a caller that decides its items itself (group chats). */
+    public CompletableFuture<Long> mark(String key) {
+        Long known = remembered.getIfPresent(key);
+        return known != null ? CompletableFuture.completedFuture(known) : counters.lastSeq(key);
+    }
+
     /** After every row of the batch's items is written: stores (if it moved) and remembers the key's new mark. */
     public CompletableFuture<Void> finish(String key, SequencedBatch batch) {
-        long last = batch.assignment().lastSeq();
-        CompletableFuture<Void> stored = last > batch.startSeq()
+        return finish(key, batch.startSeq(), batch.assignment().lastSeq());
+    }
+
+    /** {@link #finish(String, SequencedBatch)} for a batch that started at {@code startSeq} and ended at {@code last}. */
+    public CompletableFuture<Void> finish(String key, long startSeq, long last) {
+        CompletableFuture<Void> stored = last > startSeq
                 ? counters.advance(key, last)
                 : CompletableFuture.completedFuture(null);
         return stored.thenRun(() -> remembered.put(key, last));

@@ -46,6 +46,16 @@ class ChatIdTest {
     }
 
     @Test
+    void aGroupChatHasNoMembersInItsId() {
+        ChatId group = ChatId.parse("g:" + ALICE);
+
+        assertThat(group.isGroup()).isTrue();
+        assertThat(group.isMember(ALICE)).isFalse();
+        assertThat(group.members()).isEmpty();
+        assertThat(ChatId.parse("d:" + ALICE + ":" + BOB).isGroup()).isFalse();
+    }
+
+    @Test
     void aUserIdInAnotherCaseIsNotTheSameUser() {
         assertThatThrownBy(() -> ChatId.direct(ALICE, BOB.toUpperCase(Locale.ROOT)))
                 .isInstanceOf(BadChatIdException.class).hasMessageContaining("lower case");
@@ -91,7 +101,8 @@ class ChatIdTest {
                 Arguments.of("d:" + ALICE + ":" + BOB + "\n"),
                 // empty user id
                 Arguments.of("d::" + BOB),
-                // group chats are not supported yet
-                Arguments.of("g:team"));
+                // a group chat id is g:<lower-case UUID>
+                Arguments.of("g:team"),
+                Arguments.of("g:" + ALICE.toUpperCase(Locale.ROOT)));
     }
 }

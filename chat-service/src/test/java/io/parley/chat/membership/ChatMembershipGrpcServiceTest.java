@@ -34,7 +34,7 @@ class ChatMembershipGrpcServiceTest {
     @BeforeEach
     void start() throws IOException {
         server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
-                .addService(new ChatMembershipGrpcService()).build().start();
+                .addService(new ChatMembershipGrpcService(null, null)).build().start();
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
         stub = ChatMembershipGrpc.newBlockingStub(channel);
     }

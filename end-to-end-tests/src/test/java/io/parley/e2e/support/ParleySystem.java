@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * The system under test, started once per test JVM and shared by every test: real Kafka, Cassandra and Redis, then
- * user-service, chat-service, presence-service and two gateway-service instances as child JVMs from their packaged jars, each on
+ * user-service, chat-service, presence-service, group-service and two gateway-service instances as child JVMs from their packaged jars, each on
  * ports of its own. Everything stops when the JVM exits (the children's watchdogs see their parent go).
  */
 public final class ParleySystem {
@@ -46,10 +46,12 @@ public final class ParleySystem {
     private final ServiceDefinition userService = onFreePorts("user-service");
     private final ServiceDefinition chatService = onFreePorts("chat-service");
     private final ServiceDefinition presenceService = onFreePorts("presence-service");
+    private final ServiceDefinition groupService = onFreePorts("group-service");
     private final List<ServiceDefinition> gatewayPorts = List.of(onFreePorts("gateway-service"), onFreePorts("gateway-service"));
     private ServiceProcess users;
     private ServiceProcess chat;
     private ServiceProcess presence;
+    private ServiceProcess groups;
     private final List<ServiceProcess> gateways = new ArrayList<>();
 
     private ParleySystem(LocalInfrastructure infrastructure, Path logs) {
@@ -80,11 +82,15 @@ public final class ParleySystem {
                 "PARLEY_PRESENCE_USERDIRECTORY_ADDRESS", "127.0.0.1:" + userService.grpcPort(),
                 "PARLEY_PRESENCE_USERDIRECTORY_CACHETTL", "0s",
                 "PARLEY_PRESENCE_GRACE", PRESENCE_GRACE.toMillis() + "ms")));
+        groups = start(launch(groupService, groupService.name(), Map.of(
+                "PARLEY_AUTH_JWKSURI", jwksUri(),
+                "PARLEY_GROUP_USERDIRECTORY_ADDRESS", "127.0.0.1:" + userService.grpcPort(),
+                "PARLEY_GROUP_CHATSERVICE_ADDRESS", "127.0.0.1:" + chatService.grpcPort())));
         for (int i = 0; i < gatewayPorts.size(); i++) {
             gateways.add(start(gatewayLaunch(i)));
         }
         Instant deadline = Instant.now().plus(START_DEADLINE);
-        List<ServiceProcess> all = new ArrayList<>(List.of(users, chat, presence));
+        List<ServiceProcess> all = new ArrayList<>(List.of(users, chat, presence, groups));
         all.addAll(gateways);
         for (ServiceProcess service : all) {
             awaitHealthy(service, deadline);
@@ -146,6 +152,10 @@ public final class ParleySystem {
 
     public String presenceServiceUri() {
         return "http://127.0.0.1:" + presenceService.httpPort();
+    }
+
+    public String groupServiceUri() {
+        return "http://127.0.0.1:" + groupService.httpPort();
     }
 
     public String chatServiceUri() {

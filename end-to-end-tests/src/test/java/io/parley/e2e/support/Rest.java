@@ -48,6 +48,10 @@ final class Rest {
         return send(request, accessToken);
     }
 
+    static Response delete(String uri, String accessToken) {
+        return send(HttpRequest.newBuilder(URI.create(uri)).DELETE(), accessToken);
+    }
+
     static Response get(String uri, String accessToken) {
         return send(HttpRequest.newBuilder(URI.create(uri)).GET(), accessToken);
     }

@@ -22,6 +22,7 @@ public final class ChatErrors {
         return switch (GrpcErrors.reasonOf(failure)) {
             case BLOCKED -> error(ref, ErrorCode.BLOCKED, "the recipient does not accept messages from you", false);
             case NOT_A_MEMBER, FORBIDDEN -> error(ref, ErrorCode.NOT_A_MEMBER, "you are not a member of this chat", false);
+            case NOT_A_GROUP_ADMIN -> error(ref, ErrorCode.NOT_A_MEMBER, "only admins may send in this group", false);
             case NOT_FOUND, USER_NOT_FOUND, DEVICE_NOT_FOUND -> error(ref, ErrorCode.NOT_A_MEMBER, "no such chat", false);
             case BODY_TOO_LARGE -> error(ref, ErrorCode.BODY_TOO_LARGE, detail, false);
             case MISSING_FIELD -> error(ref, ErrorCode.MISSING_FIELD, detail, false);
@@ -30,7 +31,7 @@ public final class ChatErrors {
             case RATE_LIMITED -> rateLimited(ref);
             case STORAGE_UNAVAILABLE, KAFKA_UNAVAILABLE, USER_DIRECTORY_UNAVAILABLE -> unavailable(ref);
             case UNAUTHENTICATED, INVALID_CREDENTIALS, INVALID_REFRESH_TOKEN, REFRESH_TOKEN_REUSED, USERNAME_TAKEN,
-                    DEVICE_LIMIT_REACHED, PREKEY_CONFLICT, PREKEY_CAPACITY_EXCEEDED, INTERNAL -> internal(ref);
+                    DEVICE_LIMIT_REACHED, PREKEY_CONFLICT, PREKEY_CAPACITY_EXCEEDED, GROUP_FULL, INTERNAL -> internal(ref);
             case ERROR_REASON_UNSPECIFIED, UNRECOGNIZED -> withoutReason(ref, status.getCode());
         };
     }
