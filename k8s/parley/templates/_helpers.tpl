@@ -57,13 +57,15 @@ push: [kafka, cassandra]
 - {from: chat, to: gateway, port: grpc}      # Delivery, dialled at the gateway pod's IP
 - {from: chat, to: user, port: grpc}         # UserDirectory (membership of 1:1 chats, blocks)
 - {from: chat, to: user, port: http}         # JWKS
-- {from: chat, to: group, port: grpc}        # group membership (docs/architecture.md)
 - {from: chat, to: media, port: grpc}        # MediaLibrary.ShareMedia before a media send
 - {from: media, to: chat, port: grpc}        # ChatMembership before a download
 - {from: media, to: user, port: http}        # JWKS
 - {from: push, to: user, port: http}         # JWKS
 - {from: presence, to: user, port: grpc}     # privacy, contacts and blocks
 - {from: presence, to: user, port: http}     # JWKS
+- {from: group, to: chat, port: grpc}        # ChatMembership: membership commands and reads (docs/groups.md)
+- {from: group, to: user, port: grpc}        # UserDirectory.CheckBlocked before an add
+- {from: group, to: user, port: http}        # JWKS
 {{- end }}
 
 {{/* Settings of one service as environment variables (the ConfigMap's data). Argument: dict root, name. */}}
@@ -89,7 +91,7 @@ PARLEY_CASSANDRA_CONTACT_POINTS: {{ $v.cassandra.contactPoints | quote }}
 PARLEY_CASSANDRA_LOCAL_DATACENTER: {{ $v.cassandra.localDatacenter | quote }}
 PARLEY_CASSANDRA_REPLICATION_FACTOR: {{ $v.cassandra.replicationFactor | quote }}
 {{- end }}
-{{- if has $name (list "gateway" "chat" "media" "push" "presence") }}
+{{- if has $name (list "gateway" "chat" "media" "push" "presence" "group") }}
 PARLEY_AUTH_JWKS_URI: {{ printf "http://%s:%v/v1/.well-known/jwks.json" (include "parley.name" (dict "root" $root "name" "user")) $v.services.user.ports.http | quote }}
 PARLEY_AUTH_ISSUER: {{ $v.auth.issuer | quote }}
 {{- end }}
@@ -111,6 +113,10 @@ PARLEY_CHAT_MEDIA_LIBRARY_ADDRESS: {{ include "parley.grpcAddress" (dict "root" 
 {{- end }}
 {{- if eq $name "presence" }}
 PARLEY_PRESENCE_USER_DIRECTORY_ADDRESS: {{ include "parley.grpcAddress" (dict "root" $root "name" "user") | quote }}
+{{- end }}
+{{- if eq $name "group" }}
+PARLEY_GROUP_USER_DIRECTORY_ADDRESS: {{ include "parley.grpcAddress" (dict "root" $root "name" "user") | quote }}
+PARLEY_GROUP_CHAT_SERVICE_ADDRESS: {{ include "parley.grpcAddress" (dict "root" $root "name" "chat") | quote }}
 {{- end }}
 {{- if eq $name "media" }}
 PARLEY_MEDIA_CHAT_MEMBERSHIP_ADDRESS: {{ include "parley.grpcAddress" (dict "root" $root "name" "chat") | quote }}

@@ -32,7 +32,9 @@ import io.parley.testkit.ServiceIdentityCredentials;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
@@ -83,7 +85,8 @@ public abstract class ChatServiceIntegrationTest {
     protected static final FakeUserDirectory DIRECTORY = FakeUserDirectory.instance();
     protected static final FakeMediaLibrary MEDIA = FakeMediaLibrary.instance();
     protected static final FakeGateway GATEWAY = new FakeGateway();
-    private static volatile ManagedChannel channel;
+    /** By caller, for the whole JVM (like the context). */
+    private static final Map<String, ManagedChannel> CHANNELS = new ConcurrentHashMap<>();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -108,17 +111,13 @@ public abstract class ChatServiceIntegrationTest {
     private GrpcPort grpcPort;
 
     protected ChatServiceGrpc.ChatServiceBlockingStub chat() {
-        ManagedChannel current = channel;
-        if (current == null) {
-            synchronized (ChatServiceIntegrationTest.class) {
-                if (channel == null) {
-                    channel = Grpc.newChannelBuilderForAddress("127.0.0.1", grpcPort.get(),
-                            ServiceIdentityCredentials.callingAs("gateway-service")).build();
-                }
-                current = channel;
-            }
-        }
-        return ChatServiceGrpc.newBlockingStub(current).withDeadlineAfter(Duration.ofSeconds(30));
+        return ChatServiceGrpc.newBlockingStub(channelAs("gateway-service")).withDeadlineAfter(Duration.ofSeconds(30));
+    }
+
+    /** A channel to this chat-service as {@code caller} would open it (its allow-list admits each caller to some calls). */
+    protected ManagedChannel channelAs(String caller) {
+        return CHANNELS.computeIfAbsent(caller, name -> Grpc.newChannelBuilderForAddress("127.0.0.1", grpcPort.get(),
+                ServiceIdentityCredentials.callingAs(name)).build());
     }
 
     protected static String newUser() {

@@ -68,7 +68,7 @@ class GroupMembershipIntegrationTest extends ChatServiceIntegrationTest {
         }
         assertThat(change(admin, MembershipChange.CREATED, firstMembers.toArray(String[]::new)).getMembersCount()).isEqualTo(CAP - 1);
 
-        ChatMembershipGrpc.ChatMembershipFutureStub async = ChatMembershipGrpc.newFutureStub(chat().getChannel());
+        ChatMembershipGrpc.ChatMembershipFutureStub async = ChatMembershipGrpc.newFutureStub(channelAs("group-service"));
         List<ListenableFuture<ChangeMembershipResponse>> adds = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             adds.add(async.withDeadlineAfter(60, TimeUnit.SECONDS).changeMembership(request(admin, UUID.randomUUID().toString(),
@@ -144,7 +144,7 @@ class GroupMembershipIntegrationTest extends ChatServiceIntegrationTest {
     }
 
     private ChatMembershipGrpc.ChatMembershipBlockingStub membership() {
-        return ChatMembershipGrpc.newBlockingStub(chat().getChannel()).withDeadlineAfter(Duration.ofSeconds(30));
+        return ChatMembershipGrpc.newBlockingStub(channelAs("group-service")).withDeadlineAfter(Duration.ofSeconds(30));
     }
 
     /** The group chat's stored seqs, ascending (one bucket: these tests stay far below 1,000). */

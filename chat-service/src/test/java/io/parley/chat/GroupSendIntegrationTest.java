@@ -134,7 +134,7 @@ class GroupSendIntegrationTest extends ChatServiceIntegrationTest {
     }
 
     private ChangeMembershipResponse change(String actor, MembershipChange change, boolean adminsOnly, String... targets) {
-        return ChatMembershipGrpc.newBlockingStub(chat().getChannel()).withDeadlineAfter(Duration.ofSeconds(30))
+        return ChatMembershipGrpc.newBlockingStub(channelAs("group-service")).withDeadlineAfter(Duration.ofSeconds(30))
                 .changeMembership(ChangeMembershipRequest.newBuilder().setChatId(chatId)
                         .setCommandId(UUID.randomUUID().toString()).setActorUserId(actor)
                         .setCommand(MembershipCommand.newBuilder().setChange(change).addAllTargetUserIds(List.of(targets))

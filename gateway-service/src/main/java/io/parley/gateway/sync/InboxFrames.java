@@ -17,7 +17,8 @@ final class InboxFrames {
         return switch (entry.getItemCase()) {
             case MESSAGE -> message(entry.getInboxSeq(), entry.getMessage());
             case RECEIPT -> receipt(entry.getInboxSeq(), entry.getReceipt());
-            case ITEM_NOT_SET -> null;
+            // chat-service resolves a group message's reference to the message before any gateway sees it
+            case MESSAGE_REF, ITEM_NOT_SET -> null;
         };
     }
 

@@ -1,5 +1,6 @@
 package io.parley.group.chats;
 
+import io.parley.identity.ServiceChannels;
 import io.parley.proto.chat.v1.ChatMembershipGrpc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,6 @@ class ChatMembershipConfiguration {
 
     @Bean
     ChatMembershipClient chatMembershipClient(GrpcChannelFactory channels, ChatServiceSettings settings) {
-        return new ChatMembershipClient(ChatMembershipGrpc.newStub(channels.createChannel(settings.address())), settings);
+        return new ChatMembershipClient(ChatMembershipGrpc.newStub(ServiceChannels.to(channels, settings.address(), "chat-service")), settings);
     }
 }

@@ -1,7 +1,6 @@
 package io.parley.group.support;
 
 import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.stub.StreamObserver;
 import io.parley.proto.chat.v1.ChangeMembershipRequest;
@@ -14,6 +13,7 @@ import io.parley.proto.chat.v1.ListUserGroupsRequest;
 import io.parley.proto.chat.v1.ListUserGroupsResponse;
 import io.parley.proto.chat.v1.MembershipCommand;
 import io.parley.proto.error.v1.ErrorReason;
+import io.parley.testkit.ServiceIdentityCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ public final class FakeChatMembership extends ChatMembershipGrpc.ChatMembershipI
 
     private FakeChatMembership() {
         try {
-            server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(this).build().start();
+            server = Grpc.newServerBuilderForPort(0, ServiceIdentityCredentials.serving("chat-service")).addService(this).build().start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

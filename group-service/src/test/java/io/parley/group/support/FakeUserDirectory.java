@@ -1,12 +1,12 @@
 package io.parley.group.support;
 
 import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.stub.StreamObserver;
 import io.parley.proto.user.v1.CheckBlockedRequest;
 import io.parley.proto.user.v1.CheckBlockedResponse;
 import io.parley.proto.user.v1.UserDirectoryGrpc;
+import io.parley.testkit.ServiceIdentityCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Set;
@@ -26,7 +26,7 @@ public final class FakeUserDirectory extends UserDirectoryGrpc.UserDirectoryImpl
 
     private FakeUserDirectory() {
         try {
-            server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(this).build().start();
+            server = Grpc.newServerBuilderForPort(0, ServiceIdentityCredentials.serving("user-service")).addService(this).build().start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
