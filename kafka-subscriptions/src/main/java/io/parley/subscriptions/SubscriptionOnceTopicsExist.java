@@ -1,4 +1,4 @@
-package io.parley.gateway.revocation;
+package io.parley.subscriptions;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,76 +15,86 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 
 /**
- * Subscribes the {@link DeviceRevocationListener} only once user-service has created its topic. A consumer that
- * subscribes to a missing topic polls the broker's metadata and logs a warning each time until the topic appears:
- * dozens of them when the gateway starts beside user-service (bin/run-local, a fresh cluster). Nothing is missed
- * meanwhile: user-service creates the topic before it can publish a revocation.
+ * Starts a {@code @KafkaListener(id = ..., autoStartup = "false")} once the topics it reads exist. A consumer that
+ * subscribes to a missing topic asks the broker for its metadata again and again and logs a warning each time
+ * until the topic appears: dozens of them when a service starts beside the service that owns (creates) the topic,
+ * as on bin/run-local or a fresh cluster. Nothing is missed meanwhile: the owner creates its topic before it
+ * publishes to it.
+ *
+ * <pre>{@code
+ * @Bean
+ * SubscriptionOnceTopicsExist userEventsSubscription(KafkaAdmin admin, KafkaListenerEndpointRegistry listeners) {
+ *     return new SubscriptionOnceTopicsExist(admin, listeners, "gateway-user-events", List.of("user-events"));
+ * }
+ * }</pre>
  */
-@Component
-class UserEventsSubscription implements SmartLifecycle {
+public final class SubscriptionOnceTopicsExist implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(UserEventsSubscription.class);
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionOnceTopicsExist.class);
     private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaAdmin kafkaAdmin;
     private final KafkaListenerEndpointRegistry listeners;
-    private final UserEventsSettings settings;
+    private final String listenerId;
+    private final List<String> topics;
     private ScheduledExecutorService checks;
     private Admin admin;
 
-    UserEventsSubscription(KafkaAdmin kafkaAdmin, KafkaListenerEndpointRegistry listeners, UserEventsSettings settings) {
+    public SubscriptionOnceTopicsExist(KafkaAdmin kafkaAdmin, KafkaListenerEndpointRegistry listeners, String listenerId,
+            List<String> topics) {
         this.kafkaAdmin = kafkaAdmin;
         this.listeners = listeners;
-        this.settings = settings;
+        this.listenerId = listenerId;
+        this.topics = List.copyOf(topics);
     }
 
     @Override
     public synchronized void start() {
         admin = Admin.create(kafkaAdmin.getConfigurationProperties());
         checks = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "user-events-subscription");
+            Thread thread = new Thread(task, "subscription-" + listenerId);
             thread.setDaemon(true);
             return thread;
         });
-        checks.execute(this::subscribeWhenTopicExists);
+        checks.execute(this::subscribeWhenTopicsExist);
     }
 
-    private void subscribeWhenTopicExists() {
-        boolean exists = topicExists();
+    private void subscribeWhenTopicsExist() {
+        boolean exist = topicsExist();
         synchronized (this) {
             if (checks == null) {
                 return; // stopped meanwhile
             }
-            if (exists) {
-                listeners.getListenerContainer(DeviceRevocationListener.LISTENER_ID).start();
-                log.info("Subscribed to {}", settings.topic());
+            if (exist) {
+                listeners.getListenerContainer(listenerId).start();
+                log.info("Subscribed to {}", topics);
                 stop();
             } else {
-                checks.schedule(this::subscribeWhenTopicExists, CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                checks.schedule(this::subscribeWhenTopicsExist, CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
     }
 
-    private boolean topicExists() {
+    private boolean topicsExist() {
         Admin admin;
         synchronized (this) {
             admin = this.admin;
         }
         try {
-            admin.describeTopics(List.of(settings.topic())).allTopicNames().get(10, TimeUnit.SECONDS);
+            admin.describeTopics(topics).allTopicNames().get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                log.debug("Topic {} does not exist yet (user-service creates it)", settings.topic());
+                log.debug("Not all of {} exist yet (the services that own them create them)", topics);
             } else {
-                log.warn("Cannot check whether topic {} exists yet: {}", settings.topic(), e.getCause().toString());
+                log.warn("Cannot check whether {} exist yet: {}", topics, e.getCause().toString());
             }
             return false;
         } catch (TimeoutException e) {
-            log.warn("Kafka did not say within 10 s whether topic {} exists; asking again", settings.topic());
+            log.warn("Kafka did not say within {} whether {} exist; asking again", CHECK_TIMEOUT, topics);
             return false;
         } catch (InterruptedException | KafkaException stopped) {
             return false; // interrupted or closed by stop()
