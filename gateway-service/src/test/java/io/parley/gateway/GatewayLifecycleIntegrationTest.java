@@ -15,7 +15,10 @@ import io.parley.testkit.KafkaExtension;
 import io.parley.testkit.RedisExtension;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -26,6 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /** Start-up and shutdown of whole gateway instances: draining on stop, idle connections. */
 @Tag("integration")
@@ -97,6 +102,23 @@ class GatewayLifecycleIntegrationTest {
             assertThat(idle.awaitClose()).isEqualTo(Protocol.CLOSE_IDLE);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
             assertThat(pinging.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void subscribesToUserEventsOnlyOnceUserServiceHasCreatedTheTopic() throws Exception {
+        String topic = "user-events-" + System.nanoTime();
+        try (ConfigurableApplicationContext gateway = TestGateways.start("gw-late-topic", REDIS, KAFKA, TOKENS, BACKENDS,
+                "--parley.gateway.user-events.topic=" + topic)) {
+            MessageListenerContainer listener = gateway.getBean(KafkaListenerEndpointRegistry.class)
+                    .getListenerContainer("gateway-user-events");
+            assertThat(listener.isRunning()).as("subscribed before the topic exists").isFalse();
+
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+            }
+
+            await().atMost(Duration.ofSeconds(30)).until(listener::isRunning);
         }
     }
 

@@ -8,8 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs Parley on this machine in the foreground: Kafka, Cassandra, Redis and S3Proxy on loopback,
@@ -22,16 +27,31 @@ public final class LocalStack implements AutoCloseable {
 
     private final LocalStackOptions options;
     private final Clock clock;
+    private final List<ServiceDefinition> definitions;
     private final List<ServiceProcess> services = new ArrayList<>();
     private LocalInfrastructure infrastructure;
 
     LocalStack(LocalStackOptions options, Clock clock) {
         this.options = options;
         this.clock = clock;
+        this.definitions = ServiceDefinition.ALL.stream()
+                .map(service -> service.withPorts(service.httpPort() + options.portOffset(), service.grpcPort() + options.portOffset()))
+                .toList();
     }
 
     public static void main(String[] args) throws Exception {
-        LocalStackOptions options = LocalStackOptions.parse(args);
+        LocalStackOptions options;
+        try {
+            options = LocalStackOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(LocalStackOptions.USAGE);
+            return;
+        }
         LocalStack stack = new LocalStack(options, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -52,14 +72,27 @@ public final class LocalStack implements AutoCloseable {
     void start() throws Exception {
         Instant deadline = clock.instant().plus(START_DEADLINE);
         System.out.println("Starting Kafka, Cassandra, Redis and S3Proxy under " + options.dataDir() + " ...");
-        infrastructure = LocalInfrastructure.start(options.dataDir().resolve("infrastructure"), options.profile());
+        // Unpacking the jars for class-data sharing (first run only) overlaps the infrastructure's start.
+        ClassDataSharing sharing = new ClassDataSharing(options.dataDir().resolve("class-data-sharing"));
+        ExecutorService unpacking = Executors.newFixedThreadPool(definitions.size());
+        Map<String, Future<ClassDataSharing.Prepared>> shared = new HashMap<>();
+        for (ServiceDefinition service : definitions) {
+            shared.put(service.name(), unpacking.submit(() -> sharing.prepare(service.name(),
+                    service.jar(options.repoRoot(), version()))));
+        }
+        unpacking.shutdown();
+        infrastructure = LocalInfrastructure.start(options.dataDir().resolve("infrastructure"), serverProfile());
         Path logs = options.dataDir().resolve("logs");
         LocalSecrets secrets = LocalSecrets.in(options.dataDir().resolve("secrets"), clock);
-        for (ServiceDefinition service : ServiceDefinition.ALL) {
-            ServiceLaunch launch = ServiceLaunch.of(service, service.jar(options.repoRoot(), options.version()),
-                    ServiceEnvironment.of(service, infrastructure, secrets), logs);
-            services.add(ServiceProcess.start(options.profile() == ServerProfile.THROUGHPUT
-                    ? launch.withJvmOptions(ServiceLaunch.THROUGHPUT_JVM_OPTIONS) : launch));
+        ServiceAddresses addresses = ServiceAddresses.of(definitions);
+        for (ServiceDefinition service : definitions) {
+            ServiceLaunch launch = ServiceLaunch.of(service, service.jar(options.repoRoot(), version()),
+                            ServiceEnvironment.of(service, infrastructure, secrets), logs)
+                    .withEnvironment(addresses.environmentFor(service.name()))
+                    .withJvmOptions(jvmOptions());
+            launch = ClassDataSharing.apply(shared.get(service.name()).get(), launch);
+            services.add(ServiceProcess.start(options.listenOnAllInterfaces()
+                    ? launch.withEnvironment(ServiceEnvironment.listeningOn("0.0.0.0")) : launch));
         }
         System.out.println("Starting the seven services (logs in " + logs + ") ...");
         for (ServiceProcess service : services) {
@@ -68,15 +101,40 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    private ServerProfile serverProfile() {
+        return options.profile() == LocalStackOptions.Profile.THROUGHPUT ? ServerProfile.THROUGHPUT : ServerProfile.QUICK_START;
+    }
+
+    /** The profile's flags, then the user's: for HotSpot the last of two contradicting flags wins. */
+    private List<String> jvmOptions() {
+        List<String> jvmOptions = new ArrayList<>(options.profile() == LocalStackOptions.Profile.THROUGHPUT
+                ? ServiceLaunch.THROUGHPUT_JVM_OPTIONS : ServiceLaunch.DEFAULT_JVM_OPTIONS);
+        jvmOptions.addAll(options.jvmOptions());
+        return jvmOptions;
+    }
+
+    private static String version() {
+        String version = LocalStack.class.getPackage().getImplementationVersion();
+        return version != null ? version : "0.1.0-SNAPSHOT";
+    }
+
+    private int httpPort(String service) {
+        return definitions.stream().filter(definition -> definition.name().equals(service)).findFirst().orElseThrow().httpPort();
+    }
+
     void printSummary(PrintStream out) {
         out.println();
         out.println("Parley is up. Clients connect to:");
-        out.println("  WebSocket  ws://127.0.0.1:8080/v1/ws          (gateway-service)");
-        out.println("  REST       http://127.0.0.1:8081/v1           (user-service: accounts, login, devices, keys)");
-        out.println("  REST       http://127.0.0.1:8082/v1/chats     (chat-service: chat list, history)");
+        out.printf("  WebSocket  %-36s (gateway-service)%n", "ws://127.0.0.1:" + httpPort("gateway-service") + "/v1/ws");
+        out.printf("  REST       %-36s (user-service: accounts, login, devices, keys)%n",
+                "http://127.0.0.1:" + httpPort("user-service") + "/v1");
+        out.printf("  REST       %-36s (chat-service: chat list, history)%n",
+                "http://127.0.0.1:" + httpPort("chat-service") + "/v1/chats");
         out.println();
+        out.println(options.listenOnAllInterfaces()
+                ? "Services listen on every interface (--listen=all)." : "Services listen on 127.0.0.1 only (--listen=all to change).");
         out.printf("  %-18s %-6s %-6s %s%n", "service", "http", "grpc", "health");
-        for (ServiceDefinition service : ServiceDefinition.ALL) {
+        for (ServiceDefinition service : definitions) {
             out.printf("  %-18s %-6d %-6d %s%n", service.name(), service.httpPort(), service.grpcPort(), service.healthUrl());
         }
         out.println();

@@ -16,9 +16,15 @@ public final class ServiceEnvironment {
     private ServiceEnvironment() {
     }
 
-    /** Ports, the service's certificate, the infrastructure it needs and the secrets it needs from {@code secrets}. */
+    /** Where every service listens unless told otherwise: nothing of a development stack is reachable from outside. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    /**
+     * Ports (on {@link #LOOPBACK}), the service's certificate, the infrastructure it needs and the secrets it needs
+     * from {@code secrets}.
+     */
     public static Map<String, String> of(ServiceDefinition service, LocalInfrastructure infra, LocalSecrets secrets) {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(listeningOn(LOOPBACK));
         env.put("PARLEY_PORTS_HTTP", Integer.toString(service.httpPort()));
         env.put("PARLEY_PORTS_GRPC", Integer.toString(service.grpcPort()));
         ServiceCertificate identity = secrets.serviceCertificate(service.name());
@@ -45,5 +51,10 @@ public final class ServiceEnvironment {
             }
         }
         return env;
+    }
+
+    /** The address the HTTP and gRPC servers bind to (0.0.0.0: every interface). */
+    public static Map<String, String> listeningOn(String address) {
+        return Map.of("SERVER_ADDRESS", address, "SPRING_GRPC_SERVER_ADDRESS", address);
     }
 }

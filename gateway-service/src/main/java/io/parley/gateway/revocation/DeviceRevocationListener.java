@@ -27,7 +27,10 @@ public class DeviceRevocationListener {
         this.devices = devices;
     }
 
-    @KafkaListener(topics = "${parley.gateway.user-events.topic}", groupId = "gateway-${parley.gateway.instance.id}",
+    /** Started by {@link UserEventsSubscription} once the topic exists. */
+    static final String LISTENER_ID = "gateway-user-events";
+
+    @KafkaListener(id = LISTENER_ID, autoStartup = "false", topics = "${parley.gateway.user-events.topic}", groupId = "gateway-${parley.gateway.instance.id}",
             properties = {"auto.offset.reset=latest",
                     "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer",
                     "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer"})

@@ -26,7 +26,7 @@ class PushRequestListener {
         this.delivery = delivery;
     }
 
-    @KafkaListener(id = "push-requests", groupId = GROUP, topics = "${parley.push.topics.push-requests}")
+    @KafkaListener(id = "push-requests", autoStartup = "false", groupId = GROUP, topics = "${parley.push.topics.push-requests}")
     void onRequests(List<ConsumerRecord<String, byte[]>> records) {
         List<PushRequest> requests = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {

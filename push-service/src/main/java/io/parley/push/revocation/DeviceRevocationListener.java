@@ -38,7 +38,7 @@ class DeviceRevocationListener {
         this.revocationMemory = settings.revocationMemory();
     }
 
-    @KafkaListener(id = "push-user-events", groupId = GROUP, topics = "${parley.push.topics.user-events}",
+    @KafkaListener(id = "push-user-events", autoStartup = "false", groupId = GROUP, topics = "${parley.push.topics.user-events}",
             properties = "auto.offset.reset=earliest")
     void onUserEvents(List<ConsumerRecord<String, byte[]>> records) {
         List<RevokedDevice> revoked = new ArrayList<>();
