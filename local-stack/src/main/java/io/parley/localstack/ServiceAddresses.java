@@ -23,11 +23,14 @@ public final class ServiceAddresses {
             new Call("chat-service", "user-service", "PARLEY_CHAT_USERDIRECTORY_ADDRESS"),
             new Call("chat-service", "media-service", "PARLEY_CHAT_MEDIALIBRARY_ADDRESS"),
             new Call("presence-service", "user-service", "PARLEY_PRESENCE_USERDIRECTORY_ADDRESS"),
-            new Call("media-service", "chat-service", "PARLEY_MEDIA_CHATMEMBERSHIP_ADDRESS"));
+            new Call("media-service", "chat-service", "PARLEY_MEDIA_CHATMEMBERSHIP_ADDRESS"),
+            new Call("group-service", "user-service", "PARLEY_GROUP_USERDIRECTORY_ADDRESS"),
+            new Call("group-service", "chat-service", "PARLEY_GROUP_CHATSERVICE_ADDRESS"));
 
     /** The services that verify access tokens against user-service's published keys. */
     private static final List<String> TOKEN_VERIFIERS =
-            List.of("gateway-service", "chat-service", "presence-service", "media-service", "push-service");
+            List.of("gateway-service", "chat-service", "presence-service", "media-service", "push-service",
+                    "group-service");
 
     private final Map<String, ServiceDefinition> byName;
 

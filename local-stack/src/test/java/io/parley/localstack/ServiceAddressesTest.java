@@ -31,6 +31,10 @@ class ServiceAddressesTest {
         assertThat(offset.environmentFor("media-service"))
                 .containsEntry("PARLEY_MEDIA_CHATMEMBERSHIP_ADDRESS", "127.0.0.1:10082");
         assertThat(offset.environmentFor("push-service")).containsOnlyKeys("PARLEY_AUTH_JWKSURI");
+        assertThat(offset.environmentFor("group-service"))
+                .containsEntry("PARLEY_GROUP_USERDIRECTORY_ADDRESS", "127.0.0.1:10081")
+                .containsEntry("PARLEY_GROUP_CHATSERVICE_ADDRESS", "127.0.0.1:10082")
+                .containsKey("PARLEY_AUTH_JWKSURI");
     }
 
     @Test
