@@ -8,13 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs Parley on this machine in the foreground: Kafka, Cassandra, Redis and S3Proxy on loopback,
@@ -72,15 +67,6 @@ public final class LocalStack implements AutoCloseable {
     void start() throws Exception {
         Instant deadline = clock.instant().plus(START_DEADLINE);
         System.out.println("Starting Kafka, Cassandra, Redis and S3Proxy under " + options.dataDir() + " ...");
-        // Unpacking the jars for class-data sharing (first run only) overlaps the infrastructure's start.
-        ClassDataSharing sharing = new ClassDataSharing(options.dataDir().resolve("class-data-sharing"));
-        ExecutorService unpacking = Executors.newFixedThreadPool(definitions.size());
-        Map<String, Future<ClassDataSharing.Prepared>> shared = new HashMap<>();
-        for (ServiceDefinition service : definitions) {
-            shared.put(service.name(), unpacking.submit(() -> sharing.prepare(service.name(),
-                    service.jar(options.repoRoot(), version()))));
-        }
-        unpacking.shutdown();
         infrastructure = LocalInfrastructure.start(options.dataDir().resolve("infrastructure"), serverProfile());
         Path logs = options.dataDir().resolve("logs");
         LocalSecrets secrets = LocalSecrets.in(options.dataDir().resolve("secrets"), clock);
@@ -90,7 +76,6 @@ public final class LocalStack implements AutoCloseable {
                             ServiceEnvironment.of(service, infrastructure, secrets), logs)
                     .withEnvironment(addresses.environmentFor(service.name()))
                     .withJvmOptions(jvmOptions());
-            launch = ClassDataSharing.apply(shared.get(service.name()).get(), launch);
             services.add(ServiceProcess.start(options.listenOnAllInterfaces()
                     ? launch.withEnvironment(ServiceEnvironment.listeningOn("0.0.0.0")) : launch));
         }

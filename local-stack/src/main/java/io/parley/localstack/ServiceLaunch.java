@@ -49,11 +49,6 @@ public record ServiceLaunch(ServiceDefinition service, String instanceName, Path
         return new ServiceLaunch(service, instanceName, jar, environment, options, logDirectory);
     }
 
-    /** The same service from another jar, e.g. the unpacked copy class-data sharing needs. */
-    public ServiceLaunch withJar(Path other) {
-        return new ServiceLaunch(service, instanceName, other, environment, jvmOptions, logDirectory);
-    }
-
     public ServiceLaunch withInstanceName(String name) {
         return new ServiceLaunch(service, name, jar, environment, jvmOptions, logDirectory);
     }

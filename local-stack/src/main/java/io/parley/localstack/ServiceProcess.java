@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 
 /**
  * A service running as a child JVM, its output appended to a log file. It dies with the JVM that started it
@@ -41,33 +40,18 @@ public final class ServiceProcess {
         }
         Files.createDirectories(launch.logDirectory());
         List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(launch.jvmOptions());
         command.add("-cp");
         command.add(launch.jar() + File.pathSeparator + ParentWatchdog.classpath());
         // The watchdog exits the service when our stdin closes, i.e. when this launcher dies, even by kill -9.
         command.add(ParentWatchdog.MAIN_CLASS);
-        command.add(mainClass(launch.jar()));
+        command.add("org.springframework.boot.loader.launch.JarLauncher");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.log().toFile()));
         builder.environment().putAll(launch.environment());
         return new ServiceProcess(launch, builder.start());
-    }
-
-    static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** Spring Boot's launcher for an executable jar, the application's main class for an unpacked one. */
-    private static String mainClass(Path jar) throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            String main = file.getManifest() == null ? null : file.getManifest().getMainAttributes().getValue("Main-Class");
-            if (main == null) {
-                throw new IllegalStateException(jar + " names no Main-Class in its manifest");
-            }
-            return main;
-        }
     }
 
     /** Starts the same service again with the same settings (after a {@link #kill} or {@link #stop}). */
