@@ -71,7 +71,12 @@ public final class ParleySystem {
     }
 
     private void startServices() {
-        users = start(launch(userService, userService.name(), Map.of()));
+        // Every test registers and signs in from 127.0.0.1: the per-address limits (50 registrations per 10 min, 100
+        // logins per 5 min; tested in user-service) would refuse the suite's later tests (the group tests alone sign
+        // in 20 devices), so this system allows the whole suite's worth.
+        users = start(launch(userService, userService.name(), Map.of(
+                "PARLEY_USER_REGISTRATIONRATELIMIT_PERADDRESS_ATTEMPTS", "5000",
+                "PARLEY_USER_LOGINRATELIMIT_PERADDRESS_ATTEMPTS", "5000")));
         chat = start(launch(chatService, chatService.name(), Map.of(
                 "PARLEY_AUTH_JWKSURI", jwksUri(),
                 "PARLEY_CHAT_USERDIRECTORY_ADDRESS", "127.0.0.1:" + userService.grpcPort())));
