@@ -1,6 +1,7 @@
 package io.parley.bench;
 
 import io.parley.bench.catchup.CatchUpScenario;
+import io.parley.bench.groups.GroupFanoutScenario;
 import io.parley.bench.idle.IdleScenario;
 import io.parley.bench.presence.PresenceFanoutScenario;
 import io.parley.bench.presence.PresenceStormScenario;
@@ -8,7 +9,7 @@ import io.parley.bench.throughput.ThroughputScenario;
 import java.util.Arrays;
 import java.util.List;
 
-/** Entry point: {@code bench <throughput|idle|catch-up|presence-fanout|presence-storm> [--option=value ...]} (docs/performance.md). */
+/** Entry point: {@code bench <throughput|idle|catch-up|presence-fanout|presence-storm|group-fanout> [--option=value ...]} (docs/performance.md). */
 public final class Bench {
 
     private Bench() {
@@ -16,7 +17,7 @@ public final class Bench {
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
-            System.out.println("usage: bin/bench <throughput|idle|catch-up|presence-fanout|presence-storm> [--option=value ...]; see docs/performance.md");
+            System.out.println("usage: bin/bench <throughput|idle|catch-up|presence-fanout|presence-storm|group-fanout> [--option=value ...]; see docs/performance.md");
             return;
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
@@ -28,8 +29,9 @@ public final class Bench {
                 case "catch-up" -> new CatchUpScenario(context, options)::run;
                 case "presence-fanout" -> new PresenceFanoutScenario(context, options)::run;
                 case "presence-storm" -> new PresenceStormScenario(context, options)::run;
+                case "group-fanout" -> new GroupFanoutScenario(context, options)::run;
                 default -> throw new IllegalArgumentException("Unknown scenario " + args[0]
-                        + " (throughput, idle, catch-up, presence-fanout, presence-storm)");
+                        + " (throughput, idle, catch-up, presence-fanout, presence-storm, group-fanout)");
             };
             options.rejectUnknown();
             scenario.run();

@@ -9,7 +9,7 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.parley.chat.support.GrpcPort;
+import io.parley.doubles.GrpcServerPort;
 import io.parley.proto.chat.v1.ChatMembershipGrpc;
 import io.parley.proto.chat.v1.ChatServiceGrpc;
 import io.parley.proto.chat.v1.CheckMembershipRequest;
@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CallerAllowListIntegrationTest extends ChatServiceIntegrationTest {
 
     @Autowired
-    GrpcPort port;
+    GrpcServerPort port;
 
     private final List<ManagedChannel> channels = new ArrayList<>();
 

@@ -10,14 +10,14 @@ import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.parley.auth.fixtures.TestSecurity;
+import io.parley.auth.fixtures.TestTokens;
 import io.parley.chat.chats.ChatId;
 import io.parley.chat.support.FakeGateway;
 import io.parley.chat.support.FakeMediaLibrary;
-import io.parley.chat.support.FakeUserDirectory;
-import io.parley.chat.support.GrpcPort;
-import io.parley.auth.fixtures.TestSecurity;
-import io.parley.auth.fixtures.TestTokens;
 import io.parley.chat.support.TopicReader;
+import io.parley.doubles.FakeUserDirectory;
+import io.parley.doubles.GrpcServerPort;
 import io.parley.proto.chat.v1.ChatServiceGrpc;
 import io.parley.proto.chat.v1.FetchInboxRequest;
 import io.parley.proto.chat.v1.FetchInboxResponse;
@@ -66,7 +66,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "parley.auth.issuer=" + TestTokens.ISSUER})
 @AutoConfigureWebTestClient
 @AutoConfigureTracing
-@Import({TestSecurity.class, GrpcPort.class})
+@Import({TestSecurity.class, GrpcServerPort.class})
 public abstract class ChatServiceIntegrationTest {
 
     @RegisterExtension
@@ -82,7 +82,7 @@ public abstract class ChatServiceIntegrationTest {
     protected static final String INBOX = "inbox-" + RUN;
     protected static final String PUSH_REQUESTS = "push-requests-" + RUN;
     protected static final String KEYSPACE = "chat_it_" + RUN;
-    protected static final FakeUserDirectory DIRECTORY = FakeUserDirectory.instance();
+    protected static final FakeUserDirectory DIRECTORY = FakeUserDirectory.shared();
     protected static final FakeMediaLibrary MEDIA = FakeMediaLibrary.instance();
     protected static final FakeGateway GATEWAY = new FakeGateway();
     /** By caller, for the whole JVM (like the context). */
@@ -99,7 +99,7 @@ public abstract class ChatServiceIntegrationTest {
         registry.add("parley.chat.topics.messages.name", () -> MESSAGES);
         registry.add("parley.chat.topics.inbox.name", () -> INBOX);
         registry.add("parley.chat.topics.push-requests.name", () -> PUSH_REQUESTS);
-        registry.add("parley.chat.user-directory.address", DIRECTORY::address);
+        registry.add("parley.chat.user-directory.address", FakeUserDirectory::sharedAddress);
         registry.add("parley.chat.media-library.address", MEDIA::address);
     }
 
@@ -108,7 +108,7 @@ public abstract class ChatServiceIntegrationTest {
     @Autowired
     protected WebTestClient http;
     @Autowired
-    private GrpcPort grpcPort;
+    private GrpcServerPort grpcPort;
 
     protected ChatServiceGrpc.ChatServiceBlockingStub chat() {
         return ChatServiceGrpc.newBlockingStub(channelAs("gateway-service")).withDeadlineAfter(Duration.ofSeconds(30));

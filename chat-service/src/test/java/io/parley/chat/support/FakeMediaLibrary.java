@@ -1,16 +1,12 @@
 package io.parley.chat.support;
 
-import io.grpc.Grpc;
-import io.grpc.Server;
 import io.grpc.stub.StreamObserver;
+import io.parley.doubles.DoubleServer;
 import io.parley.error.GrpcErrors;
 import io.parley.proto.error.v1.ErrorReason;
 import io.parley.proto.media.v1.MediaLibraryGrpc;
 import io.parley.proto.media.v1.ShareMediaRequest;
 import io.parley.proto.media.v1.ShareMediaResponse;
-import io.parley.testkit.ServiceIdentityCredentials;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,15 +22,10 @@ public final class FakeMediaLibrary extends MediaLibraryGrpc.MediaLibraryImplBas
 
     private final Map<String, String> uploaderOf = new ConcurrentHashMap<>();
     private final List<ShareMediaRequest> shares = new CopyOnWriteArrayList<>();
-    private final Server server;
+    private final DoubleServer server;
 
     private FakeMediaLibrary() {
-        try {
-            server = Grpc.newServerBuilderForPort(0, ServiceIdentityCredentials.serving("media-service")).addService(this).build().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+        server = DoubleServer.serving("media-service", this);
     }
 
     public static FakeMediaLibrary instance() {
@@ -42,7 +33,7 @@ public final class FakeMediaLibrary extends MediaLibraryGrpc.MediaLibraryImplBas
     }
 
     public String address() {
-        return "127.0.0.1:" + server.getPort();
+        return server.address();
     }
 
     public void ready(String mediaId, String uploader) {

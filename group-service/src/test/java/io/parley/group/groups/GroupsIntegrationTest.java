@@ -68,7 +68,7 @@ class GroupsIntegrationTest extends GroupServiceIntegrationTest {
                 HttpStatus.FORBIDDEN, "BLOCKED").jsonPath("$.user_id").isEqualTo(bob);
 
         String ghost = newUser();
-        DIRECTORY.forget(ghost);
+        DIRECTORY.noAccount(ghost);
         refused(as(alice).post().uri("/v1/groups").bodyValue(Map.of("name", "n", "members", List.of(ghost))).exchange(),
                 HttpStatus.NOT_FOUND, "USER_NOT_FOUND");
 

@@ -1,8 +1,7 @@
 package io.parley.group.support;
 
-import io.grpc.Grpc;
-import io.grpc.Server;
 import io.grpc.stub.StreamObserver;
+import io.parley.doubles.DoubleServer;
 import io.parley.proto.chat.v1.ChangeMembershipRequest;
 import io.parley.proto.chat.v1.ChangeMembershipResponse;
 import io.parley.proto.chat.v1.ChatMembershipGrpc;
@@ -13,9 +12,6 @@ import io.parley.proto.chat.v1.ListUserGroupsRequest;
 import io.parley.proto.chat.v1.ListUserGroupsResponse;
 import io.parley.proto.chat.v1.MembershipCommand;
 import io.parley.proto.error.v1.ErrorReason;
-import io.parley.testkit.ServiceIdentityCredentials;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,15 +33,10 @@ public final class FakeChatMembership extends ChatMembershipGrpc.ChatMembershipI
 
     private final Map<String, LinkedHashMap<String, State>> chats = new HashMap<>();
     private final Map<String, Long> seqs = new HashMap<>();
-    private final Server server;
+    private final DoubleServer server;
 
     private FakeChatMembership() {
-        try {
-            server = Grpc.newServerBuilderForPort(0, ServiceIdentityCredentials.serving("chat-service")).addService(this).build().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+        server = DoubleServer.serving("chat-service", this);
     }
 
     public static FakeChatMembership instance() {
@@ -53,7 +44,7 @@ public final class FakeChatMembership extends ChatMembershipGrpc.ChatMembershipI
     }
 
     public String address() {
-        return "127.0.0.1:" + server.getPort();
+        return server.address();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.parley.group.support;
 
+import io.parley.doubles.FakeUserDirectory;
 import io.parley.auth.fixtures.TestSecurity;
 import io.parley.auth.fixtures.TestTokens;
 import io.parley.testkit.CassandraExtension;
@@ -48,7 +49,7 @@ public abstract class GroupServiceIntegrationTest {
     protected static final CassandraExtension CASSANDRA = new CassandraExtension();
 
     protected static final String KEYSPACE = "group_it_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
-    protected static final FakeUserDirectory DIRECTORY = FakeUserDirectory.instance();
+    protected static final FakeUserDirectory DIRECTORY = FakeUserDirectory.shared();
     protected static final FakeChatMembership CHATS = FakeChatMembership.instance();
 
     @DynamicPropertySource
@@ -57,7 +58,7 @@ public abstract class GroupServiceIntegrationTest {
         registry.add("parley.cassandra.contact-points", CASSANDRA::contactPoints);
         registry.add("parley.cassandra.local-datacenter", CASSANDRA::localDatacenter);
         registry.add("parley.cassandra.keyspace", () -> KEYSPACE);
-        registry.add("parley.group.user-directory.address", DIRECTORY::address);
+        registry.add("parley.group.user-directory.address", FakeUserDirectory::sharedAddress);
         registry.add("parley.group.chat-service.address", CHATS::address);
     }
 

@@ -1,14 +1,10 @@
 package io.parley.media.support;
 
-import io.grpc.Grpc;
-import io.grpc.Server;
 import io.grpc.stub.StreamObserver;
+import io.parley.doubles.DoubleServer;
 import io.parley.proto.chat.v1.ChatMembershipGrpc;
 import io.parley.proto.chat.v1.CheckMembershipRequest;
 import io.parley.proto.chat.v1.CheckMembershipResponse;
-import io.parley.testkit.ServiceIdentityCredentials;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -23,15 +19,10 @@ public final class FakeChatMembership extends ChatMembershipGrpc.ChatMembershipI
     private static final FakeChatMembership INSTANCE = new FakeChatMembership();
 
     private final Map<String, Set<UUID>> members = new ConcurrentHashMap<>();
-    private final Server server;
+    private final DoubleServer server;
 
     private FakeChatMembership() {
-        try {
-            server = Grpc.newServerBuilderForPort(0, ServiceIdentityCredentials.serving("chat-service")).addService(this).build().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+        server = DoubleServer.serving("chat-service", this);
     }
 
     /** One per test JVM, like the other servers. */
@@ -40,7 +31,7 @@ public final class FakeChatMembership extends ChatMembershipGrpc.ChatMembershipI
     }
 
     public String address() {
-        return "127.0.0.1:" + server.getPort();
+        return server.address();
     }
 
     /** A new chat of {@code users}; its id. */

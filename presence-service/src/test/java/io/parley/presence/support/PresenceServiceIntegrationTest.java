@@ -1,5 +1,7 @@
 package io.parley.presence.support;
 
+import io.parley.doubles.GrpcServerPort;
+import io.parley.doubles.FakeUserDirectory;
 import io.parley.auth.fixtures.TestSecurity;
 import io.parley.auth.fixtures.TestTokens;
 import io.grpc.ManagedChannel;
@@ -33,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "parley.auth.jwks-uri=http://127.0.0.1:1/unused",
         "parley.auth.issuer=" + TestTokens.ISSUER})
 @AutoConfigureWebTestClient
-@Import({TestSecurity.class, GrpcPort.class})
+@Import({TestSecurity.class, GrpcServerPort.class})
 public abstract class PresenceServiceIntegrationTest {
 
     @RegisterExtension
@@ -42,7 +44,7 @@ public abstract class PresenceServiceIntegrationTest {
     protected static final CassandraExtension CASSANDRA = new CassandraExtension();
 
     protected static final String KEYSPACE = "presence_it_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
-    protected static final FakeUserDirectory DIRECTORY = FakeUserDirectory.instance();
+    protected static final FakeUserDirectory DIRECTORY = FakeUserDirectory.shared();
     private static volatile ManagedChannel channel;
 
     @DynamicPropertySource
@@ -51,11 +53,11 @@ public abstract class PresenceServiceIntegrationTest {
         registry.add("parley.cassandra.contact-points", CASSANDRA::contactPoints);
         registry.add("parley.cassandra.local-datacenter", CASSANDRA::localDatacenter);
         registry.add("parley.cassandra.keyspace", () -> KEYSPACE);
-        registry.add("parley.presence.user-directory.address", DIRECTORY::address);
+        registry.add("parley.presence.user-directory.address", FakeUserDirectory::sharedAddress);
     }
 
     @Autowired
-    protected GrpcPort grpcPort;
+    protected GrpcServerPort grpcPort;
 
     protected PresenceGrpc.PresenceBlockingStub presence() {
         if (channel == null) {
