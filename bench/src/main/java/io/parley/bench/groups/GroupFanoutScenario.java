@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -150,16 +151,15 @@ public final class GroupFanoutScenario {
         private final List<DeviceLogin> logins;
         private final Fleet fleet = context.fleet(context.gateways());
         private final DeviceConnection[] devices;
-        private final CountDownLatch joined;
-        private final boolean[] hasJoined;
+        /** The chats each member has received a message of: the group's creation may arrive before its id is known. */
+        private final Set<String>[] chatsSeen;
         private volatile String chat;
         private volatile Phase phase = new Phase("none", new GroupDeliveries(1, 0));
 
         Group(int size) {
             this.size = size;
             this.devices = new DeviceConnection[size];
-            this.joined = new CountDownLatch(size);
-            this.hasJoined = new boolean[size];
+            this.chatsSeen = newChatSets(size);
             System.out.printf(Locale.ROOT, "Setting up a group of %d members over %d gateway(s) ...%n", size,
                     context.gateways().size());
             Accounts accounts = context.accounts(size);
@@ -172,7 +172,11 @@ public final class GroupFanoutScenario {
             Fleet.syncAll(connected, synced, 300);
             chat = groups.create(logins.get(0), "bench " + size,
                     users.subList(1, size).stream().map(User::userId).toList());
-            Fleet.await(joined, 300, "members never received the group's creation");
+            await(() -> Arrays.stream(chatsSeen).allMatch(seen -> seen.contains(chat)), Duration.ofSeconds(300));
+            long without = Arrays.stream(chatsSeen).filter(seen -> !seen.contains(chat)).count();
+            if (without > 0) {
+                throw new IllegalStateException(without + " members never received the group's creation");
+            }
             System.out.printf("Group %s created; every member has it.%n", chat);
         }
 
@@ -267,12 +271,9 @@ public final class GroupFanoutScenario {
             return new DeviceListener() {
                 @Override
                 public void onMessage(DeviceConnection device, ServerFrame.Message message, long nanos) {
+                    chatsSeen[member].add(message.chat());
                     if (!message.chat().equals(chat)) {
                         return;
-                    }
-                    if (!hasJoined[member]) {
-                        hasJoined[member] = true;
-                        joined.countDown();
                     }
                     Phase current = phase;
                     String id = message.clientMsgId();
@@ -302,6 +303,15 @@ public final class GroupFanoutScenario {
                     errors.computeIfAbsent(error.code().wireName(), code -> new LongAdder()).increment();
                 }
             };
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Set<String>[] newChatSets(int size) {
+            Set<String>[] sets = new Set[size];
+            for (int i = 0; i < size; i++) {
+                sets[i] = ConcurrentHashMap.newKeySet();
+            }
+            return sets;
         }
 
         private static int index(String clientMsgId, Phase phase) {
