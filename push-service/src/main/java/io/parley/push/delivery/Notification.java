@@ -12,14 +12,16 @@ import java.time.Instant;
  * @param messages    how many new messages of the chat this notification stands for ({@link ChatBurst})
  * @param collapseKey one per chat ({@link CollapseKey}): a newer notification of the chat replaces the older one
  * @param expiresAt   after this the platform stops trying to reach the device; a late "new message" is noise
+ * @param chatName    a group's name (not end-to-end encrypted: group-service stores it), empty for one-to-one chats
  */
 public record Notification(String userId, String chatId, String messageId, long seq, String senderUserId,
-        int messages, Instant requestedAt, Instant expiresAt, String collapseKey) {
+        int messages, Instant requestedAt, Instant expiresAt, String collapseKey, String chatName) {
 
     static Notification of(PushRequest request, int messages, Duration timeToLive) {
         ChatMessage message = request.getEntry().getMessage();
         Instant requested = Instant.ofEpochMilli(request.getRequestedAtEpochMillis());
         return new Notification(request.getUserId(), message.getChatId(), message.getMessageId(), message.getSeq(),
-                message.getSenderUserId(), messages, requested, requested.plus(timeToLive), CollapseKey.of(message.getChatId()));
+                message.getSenderUserId(), messages, requested, requested.plus(timeToLive), CollapseKey.of(message.getChatId()),
+                request.getChatName());
     }
 }
