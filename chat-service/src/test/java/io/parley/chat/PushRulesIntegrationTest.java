@@ -60,6 +60,7 @@ class PushRulesIntegrationTest extends ChatServiceIntegrationTest {
         PushRequest phone = pushRequestsFor(bob).stream().filter(push -> push.getEntry().getMessage().getSeq() == 2).findFirst()
                 .orElseThrow();
         assertThat(phone.getReachedDeviceIdsList()).containsExactly(laptop);
+        assertThat(phone.getUnreadInChat()).isEqualTo(2);
         assertThat(phone.getEntry().getMessage().getBody().isEmpty()).isTrue();
         assertThat(GATEWAY.deliveredTo(laptop)).extracting(entry -> entry.getMessage().getSeq()).contains(2L);
 
@@ -72,6 +73,7 @@ class PushRulesIntegrationTest extends ChatServiceIntegrationTest {
         await().atMost(PATIENCE).until(() -> pushedSeqs(bob).contains(4L));
         assertThat(skipped("read")).isGreaterThan(readBefore);
         assertThat(pushedSeqs(bob)).containsExactly(1L, 2L, 4L);
+        assertThat(pushRequestsFor(bob).get(2).getUnreadInChat()).isEqualTo(1);
     }
 
     @Test

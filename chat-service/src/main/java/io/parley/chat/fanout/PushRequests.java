@@ -105,6 +105,7 @@ final class PushRequests implements PushFallback {
                                 .setRequestedAtEpochMillis(now.toEpochMilli())
                                 .addAllReachedDeviceIds(reachedDevices)
                                 .setChatName(push.chatName())
+                                .setUnreadInChat(Math.max(1, entry.getMessage().getSeq() - push.state().readSeq()))
                                 .build().toByteArray(), null)
                         .exceptionally(failure -> {
                             log.warn("Push request not produced user_inbox_seq={}: {}", entry.getInboxSeq(), failure.toString());

@@ -43,7 +43,7 @@ class FcmDeliveryIntegrationTest extends PushServiceIntegrationTest {
     }
 
     @Test
-    void theDevicesChatServiceReachedLiveAreNotPushedAndAGroupIsNamed() {
+    void theDevicesChatServiceReachedLiveAreNotPushedAndTheNotificationNamesTheGroupAndCountsUnread() {
         String bob = newId();
         String phone = "fcm-" + UUID.randomUUID();
         String laptop = newId();
@@ -53,13 +53,16 @@ class FcmDeliveryIntegrationTest extends PushServiceIntegrationTest {
         String whileOnline = newMessageId();
         String later = newMessageId();
 
-        produce(pushRequest(bob, newId(), whileOnline, 1).toBuilder().addReachedDeviceIds(laptop).setChatName("Climbing").build());
+        produce(pushRequest(bob, newId(), whileOnline, 1).toBuilder().addReachedDeviceIds(laptop).setChatName("Climbing")
+                .setUnreadInChat(5).build());
         produce(pushRequest(bob, newId(), later, 2));
 
         // One partition per user: once the later request reached both devices, the first one was done.
         await().atMost(patience()).until(() -> FCM.acceptedFor(later).size() == 2);
         assertThat(FCM.acceptedFor(whileOnline)).extracting(message -> message.path("token").asString()).containsExactly(phone);
         assertThat(FCM.acceptedFor(whileOnline).get(0).path("data").path("chat_name").asString()).isEqualTo("Climbing");
+        // Five unread in the chat, of which this batch brought one: the notification says five.
+        assertThat(FCM.acceptedFor(whileOnline).get(0).path("data").path("count").asString()).isEqualTo("5");
         assertThat(FCM.acceptedFor(later).get(0).path("data").has("chat_name")).isFalse();
     }
 
