@@ -22,6 +22,7 @@ import io.parley.proto.chat.v1.ChatServiceGrpc;
 import io.parley.proto.chat.v1.FetchInboxRequest;
 import io.parley.proto.chat.v1.FetchInboxResponse;
 import io.parley.proto.chat.v1.InboxEntry;
+import io.parley.proto.chat.v1.PushRequest;
 import io.parley.proto.chat.v1.MessageSubmitted;
 import io.parley.proto.chat.v1.SendRequest;
 import io.parley.proto.chat.v1.SendResponse;
@@ -186,6 +187,17 @@ public abstract class ChatServiceIntegrationTest {
     protected List<InboxEntry> awaitInbox(String userId, int count) {
         await().atMost(Duration.ofSeconds(90)).until(() -> inbox(userId).size() >= count);
         return inbox(userId);
+    }
+
+    /** The push requests produced for the user so far, in order. */
+    protected List<PushRequest> pushRequestsFor(String userId) {
+        return topics().readAll(PUSH_REQUESTS).stream().filter(record -> userId.equals(record.key())).map(record -> {
+            try {
+                return PushRequest.parseFrom(record.value());
+            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
     }
 
     protected static ErrorInfo errorInfo(StatusRuntimeException failure) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.parley.chat.chats.ChatId;
@@ -16,7 +15,6 @@ import io.parley.proto.chat.v1.ChatMessage;
 import io.parley.proto.chat.v1.FetchInboxRequest;
 import io.parley.proto.chat.v1.FetchInboxResponse;
 import io.parley.proto.chat.v1.InboxEntry;
-import io.parley.proto.chat.v1.PushRequest;
 import io.parley.proto.gateway.v1.DeliveryOutcome;
 import java.time.Duration;
 import java.util.List;
@@ -176,16 +174,6 @@ class InboxAndFanoutIntegrationTest extends ChatServiceIntegrationTest {
     private FetchInboxResponse fetch(String userId, long after, int limit) {
         return chat().fetchInbox(FetchInboxRequest.newBuilder().setUserId(userId).setDeviceId("phone")
                 .setAfterInboxSeq(after).setLimit(limit).build());
-    }
-
-    private List<PushRequest> pushRequestsFor(String userId) {
-        return topics().readAll(PUSH_REQUESTS).stream().filter(record -> userId.equals(record.key())).map(record -> {
-            try {
-                return PushRequest.parseFrom(record.value());
-            } catch (InvalidProtocolBufferException e) {
-                throw new AssertionError(e);
-            }
-        }).toList();
     }
 
     private static List<Long> seqsOf(List<InboxEntry> entries, ChatId chat) {

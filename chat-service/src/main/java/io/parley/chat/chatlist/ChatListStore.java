@@ -22,6 +22,8 @@ public final class ChatListStore {
     private final PreparedStatement markRead;
     private final PreparedStatement selectAll;
     private final PreparedStatement selectOne;
+    private final PreparedStatement mute;
+    private final PreparedStatement selectPushState;
 
     public ChatListStore(AsyncCql cql) {
         this.cql = cql;
@@ -33,9 +35,24 @@ public final class ChatListStore {
                 + ", read_seq = ? WHERE user_id = ? AND chat_id = ?");
         this.markRead = cql.prepare("UPDATE chats_by_user USING TIMESTAMP ? SET read_seq = ? WHERE user_id = ? AND chat_id = ?");
         String columns = "chat_id, last_seq, last_message_id, last_sender_user_id, last_content_type, last_body, "
-                + "last_activity, read_seq";
+                + "last_activity, read_seq, muted_until";
         this.selectAll = cql.prepare("SELECT " + columns + " FROM chats_by_user WHERE user_id = ?");
         this.selectOne = cql.prepare("SELECT " + columns + " FROM chats_by_user WHERE user_id = ? AND chat_id = ?");
+        // A setting, not a watermark: the ordinary timestamp, so the member's latest change wins.
+        this.mute = cql.prepare("UPDATE chats_by_user SET muted_until = ? WHERE user_id = ? AND chat_id = ?");
+        this.selectPushState = cql.prepare("SELECT read_seq, muted_until FROM chats_by_user WHERE user_id = ? AND chat_id = ?");
+    }
+
+    /** Mutes the chat for the user until {@code until} ({@link Mute#ALWAYS} for good), or unmutes it ({@code null}). */
+    public CompletableFuture<Void> mute(String userId, String chatId, Instant until) {
+        return cql.execute(mute.bind(until, userId, chatId));
+    }
+
+    /** What a push to the user about the chat depends on: how far they read it and whether they muted it. */
+    public CompletableFuture<PushState> pushState(String userId, String chatId) {
+        return cql.one(selectPushState.bind(userId, chatId)).thenApply(row -> row
+                .map(r -> new PushState(r.getLong("read_seq"), r.getInstant("muted_until")))
+                .orElse(new PushState(0, null)));
     }
 
     /** The message is the chat's latest for {@code userId} if no later one was recorded; a sender has read their own. */
@@ -67,6 +84,6 @@ public final class ChatListStore {
     private static ChatListEntry toEntry(Row row) {
         return new ChatListEntry(row.getString("chat_id"), row.getLong("last_seq"), row.getLong("last_message_id"),
                 row.getString("last_sender_user_id"), row.getString("last_content_type"), row.getByteBuffer("last_body"),
-                row.getInstant("last_activity"), row.getLong("read_seq"));
+                row.getInstant("last_activity"), row.getLong("read_seq"), row.getInstant("muted_until"));
     }
 }

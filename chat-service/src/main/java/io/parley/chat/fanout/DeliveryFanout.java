@@ -5,19 +5,23 @@ import io.parley.grpc.calls.GrpcMessageLimits;
 import io.parley.proto.chat.v1.InboxEntry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers stored inbox entries live: every online device of the user gets them through the gateway holding
- * its connection; a user with no device reached gets a push request instead. Off the consumer thread, one
+ * its connection; if some device of the user did not take them (offline, or its delivery failed), a push request
+ * naming the devices that did. Off the consumer thread, one
  * job per user at a time (a device never gets a later batch before an earlier one).
  *
  * <p>An online device must not silently miss entries until some later message reveals the gap: when the
@@ -32,6 +36,7 @@ public final class DeliveryFanout {
     private static final Logger log = LoggerFactory.getLogger(DeliveryFanout.class);
 
     private final OnlineDevices devices;
+    private final KnownDevices known;
     private final DeviceDelivery delivery;
     private final PushFallback push;
     private final FanoutMetrics metrics;
@@ -41,9 +46,10 @@ public final class DeliveryFanout {
     private final Duration jobDeadline;
     private final UserQueues queues = new UserQueues();
 
-    DeliveryFanout(OnlineDevices devices, DeviceDelivery delivery, PushFallback push, FanoutMetrics metrics,
+    DeliveryFanout(OnlineDevices devices, KnownDevices known, DeviceDelivery delivery, PushFallback push, FanoutMetrics metrics,
             int maxInFlight, Duration admissionWait, List<Duration> retryDelays) {
         this.devices = devices;
+        this.known = known;
         this.delivery = delivery;
         this.push = push;
         this.metrics = metrics;
@@ -97,11 +103,42 @@ public final class DeliveryFanout {
                     .map(device -> deliverInOrder(device, chunks, 0))
                     .toList();
             return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new)).thenCompose(all -> {
-                boolean reached = deliveries.stream().anyMatch(d -> d.join() == FanoutOutcome.QUEUED);
-                return reached || !push.worthPushing(userId, entries)
-                        ? CompletableFuture.completedFuture(null)
-                        : push.request(userId, entries).thenRun(() -> metrics.count(FanoutOutcome.PUSH));
+                Set<String> reached = new HashSet<>();
+                for (int i = 0; i < online.size(); i++) {
+                    if (deliveries.get(i).join() == FanoutOutcome.QUEUED) {
+                        reached.add(online.get(i).deviceId());
+                    }
+                }
+                if (!push.worthPushing(userId, entries)) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                return someDeviceNotReached(userId, online, reached).thenCompose(push(userId, entries, reached));
             });
+        });
+    }
+
+    private Function<Boolean, CompletableFuture<Void>> push(String userId, List<InboxEntry> entries, Set<String> reached) {
+        return needed -> needed
+                ? push.request(userId, entries, Set.copyOf(reached)).thenRun(() -> metrics.count(FanoutOutcome.PUSH))
+                : CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Whether a device of the user did not take the entries: an online one that failed, or one that is offline. Only
+     * the known devices tell the second, and they are asked only when every online device took them; if they cannot be
+     * asked, the answer is yes (push-service skips the reached devices, so the cost is a request, never a wrong push).
+     */
+    private CompletableFuture<Boolean> someDeviceNotReached(String userId, List<DeviceLocation> online, Set<String> reached) {
+        if (reached.isEmpty() || online.stream().map(DeviceLocation::deviceId).anyMatch(device -> !reached.contains(device))) {
+            return CompletableFuture.completedFuture(true);
+        }
+        known.seen(userId, reached);
+        return known.of(userId).handle((devices, failure) -> {
+            if (failure != null) {
+                log.debug("Known devices unavailable; asking for a push: {}", failure.toString());
+                return true;
+            }
+            return !reached.containsAll(devices);
         });
     }
 

@@ -3,6 +3,9 @@ package io.parley.chat.fanout;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.grpc.ObservationGrpcClientInterceptor;
 import io.micrometer.observation.ObservationRegistry;
+import io.parley.cassandra.async.AsyncCql;
+import io.parley.chat.chatlist.ChatListStore;
+import io.parley.chat.groups.GroupNames;
 import io.parley.chat.kafka.KafkaSender;
 import io.parley.chat.topics.ChatTopics;
 import io.parley.connections.ConnectionRegistry;
@@ -45,13 +48,33 @@ class FanoutConfiguration {
                 tracing.getIfAvailable(() -> new ObservationGrpcClientInterceptor(observations)), credentials);
     }
 
+    /**
+     * A user's devices change rarely; a minute bounds how long a device that went offline unseen by this instance is
+     * not pushed while another device of the user is online (AckedDevices). ~200 bytes per user remembered.
+     */
+    private static final Duration KNOWN_DEVICES_TTL = Duration.ofMinutes(1);
+    private static final long KNOWN_DEVICES_USERS = 100_000;
+
+    /** A group's name changes rarely; a rename shows in pushes within a minute. */
+    private static final Duration GROUP_NAME_TTL = Duration.ofMinutes(1);
+    /** Requests held while the user is active elsewhere: each is an entry without its body, well under 1 KB. */
+    private static final int MAX_HELD_PUSH_REQUESTS = 100_000;
+
+    private static PushRequests pushRequests(KafkaSender kafka, ChatTopics topics, FanoutSettings settings,
+            MeterRegistry meters, Clock clock, ChatListStore chatLists, GroupNames groupNames) {
+        return new PushRequests(kafka, topics.pushRequests().name(), new PushChecks(chatLists, groupNames, GROUP_NAME_TTL),
+                settings.pushHeldWhileOnline(), MAX_HELD_PUSH_REQUESTS, meters, clock);
+    }
+
     @Bean
     DeliveryFanout deliveryFanout(ConnectionRegistry registry, GatewayChannels channels, KafkaSender kafka, ChatTopics topics,
-            FanoutSettings settings, MeterRegistry meters, Clock clock) {
+            FanoutSettings settings, MeterRegistry meters, Clock clock, AsyncCql cql, ChatListStore chatLists,
+            GroupNames groupNames) {
         OnlineDevices devices = userId -> registry.onlineDevices(userId).collectList().timeout(REGISTRY_TIMEOUT).toFuture();
         DeviceDelivery delivery = new GatewayDelivery(new GatewayDirectory(registry, channels), settings.deliverDeadline());
         Duration admissionWait = settings.deliverDeadline().plus(REGISTRY_TIMEOUT).multipliedBy(2);
-        return new DeliveryFanout(devices, delivery, new PushRequests(kafka, topics.pushRequests().name(), clock),
+        KnownDevices known = new AckedDevices(cql, KNOWN_DEVICES_TTL, KNOWN_DEVICES_USERS);
+        return new DeliveryFanout(devices, known, delivery, pushRequests(kafka, topics, settings, meters, clock, chatLists, groupNames),
                 new FanoutMetrics(meters, clock), settings.maxInFlight(), admissionWait, RETRY_DELAYS);
     }
 }

@@ -1,22 +1,27 @@
 package io.parley.chat.history;
 
 import io.parley.chat.chatlist.ChatListEntry;
+import io.parley.chat.chatlist.Mute;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 
-/** A chat in the caller's list: latest message, read watermark and unread count. */
+/** A chat in the caller's list: latest message, read watermark, unread count and whether the caller muted it. */
 record ChatSummary(String chat, long lastSeq, long readUpToSeq, long unreadCount, long lastActivity,
-        LastMessage lastMessage) {
+        LastMessage lastMessage, boolean muted, Long mutedUntil) {
 
     record LastMessage(String messageId, long seq, String from, String contentType, String body, long sentAt) {
     }
 
-    static ChatSummary of(ChatListEntry entry) {
+    /** {@code muted_until} is null while muted always, and when not muted. */
+    static ChatSummary of(ChatListEntry entry, Instant now) {
+        boolean muted = entry.mutedUntil() != null && entry.mutedUntil().isAfter(now);
+        Long mutedUntil = muted && !Mute.ALWAYS.equals(entry.mutedUntil()) ? entry.mutedUntil().toEpochMilli() : null;
         long activity = entry.lastActivity() == null ? 0 : entry.lastActivity().toEpochMilli();
         LastMessage last = entry.lastSeq() == 0 ? null : new LastMessage(Long.toString(entry.lastMessageId()),
                 entry.lastSeq(), entry.lastSenderUserId(), entry.lastContentType(),
                 MessageView.body(entry.lastContentType(), bytes(entry.lastBody())), activity);
         return new ChatSummary(entry.chatId(), entry.lastSeq(), Math.min(entry.readSeq(), entry.lastSeq()),
-                entry.unreadCount(), activity, last);
+                entry.unreadCount(), activity, last, muted, mutedUntil);
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

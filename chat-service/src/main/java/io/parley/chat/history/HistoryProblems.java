@@ -21,12 +21,12 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * RFC 9457 problem documents for the history API in the shared shape ({@link ProblemDocuments}: {@code type}
+ * RFC 9457 problem documents for the history API and the chat mutes in the shared shape ({@link ProblemDocuments}: {@code type}
  * urn:parley:problem:&lt;reason&gt;, {@code code} the same reason the gRPC API uses). Framework errors (bad
  * parameter types, unsupported methods or media types) keep the base class's status and detail and get the same
  * shape: {@code invalid-request}, or {@code not-found} for a 404.
  */
-@RestControllerAdvice(basePackageClasses = HistoryProblems.class)
+@RestControllerAdvice(basePackages = {"io.parley.chat.history", "io.parley.chat.muting"}) // the chat list and its mutes
 @Order(Ordered.HIGHEST_PRECEDENCE) // before Spring Boot's own problem-details advice, which knows no Parley shape
 class HistoryProblems extends ResponseEntityExceptionHandler {
 

@@ -7,6 +7,7 @@ import io.parley.chat.chats.ChatId;
 import io.parley.chat.error.ChatException;
 import io.parley.proto.chat.v1.ChatMessage;
 import io.parley.proto.error.v1.ErrorReason;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,11 +24,13 @@ final class HistoryService {
     private final ChatListStore chatLists;
     private final HistoryPager pager;
     private final ChatAuthorizer authorizer;
+    private final Clock clock;
 
-    HistoryService(ChatListStore chatLists, HistoryPager pager, ChatAuthorizer authorizer) {
+    HistoryService(ChatListStore chatLists, HistoryPager pager, ChatAuthorizer authorizer, Clock clock) {
         this.chatLists = chatLists;
         this.pager = pager;
         this.authorizer = authorizer;
+        this.clock = clock;
     }
 
     CompletableFuture<ChatList> chatList(String userId) {
@@ -35,7 +38,7 @@ final class HistoryService {
                 .filter(entry -> entry.lastSeq() > 0)
                 .sorted(Comparator.comparing(ChatListEntry::lastActivity, Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(ChatListEntry::chatId))
-                .map(ChatSummary::of)
+                .map(entry -> ChatSummary.of(entry, clock.instant()))
                 .toList()));
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -157,7 +158,60 @@ class DeliveryFanoutTest {
                 .setBody(ByteString.copyFrom(new byte[bodyBytes]))).build();
     }
 
+    @Test
+    void anOfflinePhoneIsPushedWhileTheLaptopTookTheMessageLive() {
+        DeliveryFanout fanout = fanout(user -> CompletableFuture.completedFuture(List.of(LAPTOP)),
+                user -> CompletableFuture.completedFuture(Set.of("phone", "laptop")), this::queued);
+
+        fanout.dispatch(List.of(message("bob", 8, "alice")));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> pushed.contains("bob:8 reached [laptop]"));
+        assertThat(delivered).containsExactly("laptop:8");
+    }
+
+    @Test
+    void noPushIsRequestedWhenEveryKnownDeviceTookTheMessageLive() {
+        AtomicInteger lookups = new AtomicInteger();
+        DeliveryFanout fanout = fanout(user -> CompletableFuture.completedFuture(List.of(PHONE, LAPTOP)), user -> {
+            lookups.incrementAndGet();
+            return CompletableFuture.completedFuture(Set.of("phone", "laptop"));
+        }, this::queued);
+
+        fanout.dispatch(List.of(message("bob", 9, "alice")));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivered.size() == 2 && fanout.pendingUsers() == 0);
+        assertThat(lookups).hasValue(1);
+        assertThat(pushed).isEmpty();
+    }
+
+    @Test
+    void anOnlineDeviceThatDidNotTakeTheMessageIsPushedWithoutAskingForKnownDevices() {
+        DeviceDelivery phoneGone = (device, entries) -> device == PHONE
+                ? CompletableFuture.completedFuture(FanoutOutcome.NOT_CONNECTED)
+                : queued(device, entries);
+        DeliveryFanout fanout = fanout(user -> CompletableFuture.completedFuture(List.of(PHONE, LAPTOP)),
+                user -> { throw new AssertionError("not needed"); }, phoneGone);
+
+        fanout.dispatch(List.of(message("bob", 10, "alice")));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> pushed.contains("bob:10 reached [laptop]"));
+    }
+
+    @Test
+    void whenKnownDevicesCannotBeReadAPushIsRequestedNamingTheReachedDevices() {
+        DeliveryFanout fanout = fanout(user -> CompletableFuture.completedFuture(List.of(LAPTOP)),
+                user -> CompletableFuture.failedFuture(new IllegalStateException("Cassandra down")), this::queued);
+
+        fanout.dispatch(List.of(message("bob", 11, "alice")));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> pushed.contains("bob:11 reached [laptop]"));
+    }
+
     private DeliveryFanout fanout(OnlineDevices devices, DeviceDelivery delivery) {
+        return fanout(devices, user -> CompletableFuture.completedFuture(Set.of()), delivery);
+    }
+
+    private DeliveryFanout fanout(OnlineDevices devices, KnownDevices known, DeviceDelivery delivery) {
         PushFallback push = new PushFallback() {
             @Override
             public boolean worthPushing(String userId, List<InboxEntry> entries) {
@@ -165,12 +219,13 @@ class DeliveryFanoutTest {
             }
 
             @Override
-            public CompletableFuture<Void> request(String userId, List<InboxEntry> entries) {
-                entries.forEach(entry -> pushed.add(userId + ":" + entry.getInboxSeq()));
+            public CompletableFuture<Void> request(String userId, List<InboxEntry> entries, Set<String> reached) {
+                entries.forEach(entry -> pushed.add(userId + ":" + entry.getInboxSeq()
+                        + (reached.isEmpty() ? "" : " reached " + new java.util.TreeSet<>(reached))));
                 return CompletableFuture.completedFuture(null);
             }
         };
-        return new DeliveryFanout(devices, delivery, push, new FanoutMetrics(meters, java.time.Clock.systemUTC()), 16, Duration.ofSeconds(1),
+        return new DeliveryFanout(devices, known, delivery, push, new FanoutMetrics(meters, java.time.Clock.systemUTC()), 16, Duration.ofSeconds(1),
                 QUICK_RETRIES);
     }
 

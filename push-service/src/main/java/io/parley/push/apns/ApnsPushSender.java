@@ -53,7 +53,12 @@ final class ApnsPushSender implements PushSender {
     }
 
     static String payload(Notification notification) {
-        return new SimpleApnsPayloadBuilder()
+        SimpleApnsPayloadBuilder payload = new SimpleApnsPayloadBuilder();
+        if (!notification.chatName().isEmpty()) {
+            // A group's name as the alert's title, as messaging apps show it; it is not end-to-end encrypted.
+            payload.setAlertTitle(notification.chatName()).addCustomProperty("chat_name", notification.chatName());
+        }
+        return payload
                 .setLocalizedAlertMessage(ALERT_KEY, Integer.toString(notification.messages()))
                 .setThreadId(notification.collapseKey())
                 .setMutableContent(true)

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +17,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Delivers one push request to every device of its user that has a token. chat-service asks only when none of the
- * user's devices could be reached live and only for messages from others, so every registered device is pushed.
+ * Delivers one push request to every device of its user that has a token, except the devices chat-service reached
+ * live ({@code reached_device_ids}: they are online and have the message). chat-service asks only when some device
+ * of the user was not reached, only for messages from others and only in chats the user has not muted.
  * Per device: skipped if this message was already pushed to it ({@link SentMarkers}); a dead token is removed
  * (only if the device has not registered a new one meanwhile); 429 / 5xx are retried per {@link RetryPolicy}.
  * The Mono fails only when the registry or the markers cannot be reached, so the request is retried, never lost.
@@ -82,9 +84,21 @@ public class PushDelivery {
             return Mono.empty();
         }
         UUID userId = UUID.fromString(notification.userId());
+        // The newest request's devices: one reached for the newest message is online and has the older ones too (or
+        // gets them by its sync), so it needs no notification for the burst.
+        Set<String> reached = Set.copyOf(burst.newest().getReachedDeviceIdsList());
         return tokens.ofUser(userId)
+                .filter(device -> notReached(device, reached))
                 .flatMap(device -> deliver(device, notification))
                 .then();
+    }
+
+    private boolean notReached(DeviceToken device, Set<String> reached) {
+        if (reached.contains(device.deviceId().toString())) {
+            metrics.outcome(device.token().platform(), "reached_live");
+            return false;
+        }
+        return true;
     }
 
     private Mono<Void> deliver(DeviceToken device, Notification notification) {

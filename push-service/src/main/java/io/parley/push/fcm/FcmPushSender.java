@@ -9,6 +9,7 @@ import io.parley.push.tokens.PushToken;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,18 +63,27 @@ final class FcmPushSender implements PushSender {
         long ttlSeconds = Math.max(0, Duration.between(clock.instant(), notification.expiresAt()).toSeconds());
         return Map.of("message", Map.of(
                 "token", registrationToken,
-                "data", Map.of(
-                        "chat_id", notification.chatId(),
-                        "message_id", notification.messageId(),
-                        "seq", Long.toString(notification.seq()),
-                        "sender_user_id", notification.senderUserId(),
-                        "count", Integer.toString(notification.messages())),
+                "data", data(notification),
                 "android", Map.of(
                         "priority", "HIGH",
                         "ttl", ttlSeconds + "s",
                         "collapse_key", notification.collapseKey(),
                         "notification", Map.of("tag", notification.collapseKey(), "title_loc_key", TITLE_KEY,
                                 "title_loc_args", List.of(Integer.toString(notification.messages()))))));
+    }
+
+    /** FCM data values are strings; a group's name only when there is one. */
+    private static Map<String, String> data(Notification notification) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("chat_id", notification.chatId());
+        data.put("message_id", notification.messageId());
+        data.put("seq", Long.toString(notification.seq()));
+        data.put("sender_user_id", notification.senderUserId());
+        data.put("count", Integer.toString(notification.messages()));
+        if (!notification.chatName().isEmpty()) {
+            data.put("chat_name", notification.chatName());
+        }
+        return data;
     }
 
     private Mono<SendOutcome> outcome(ClientResponse response) {

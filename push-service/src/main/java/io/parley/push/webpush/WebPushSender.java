@@ -81,6 +81,9 @@ final class WebPushSender implements PushSender {
         payload.put("seq", notification.seq());
         payload.put("sender_user_id", notification.senderUserId());
         payload.put("count", notification.messages());
+        if (!notification.chatName().isEmpty()) {
+            payload.put("chat_name", notification.chatName());
+        }
         return json.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8);
     }
 

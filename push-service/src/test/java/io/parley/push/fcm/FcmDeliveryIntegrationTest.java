@@ -43,6 +43,30 @@ class FcmDeliveryIntegrationTest extends PushServiceIntegrationTest {
     }
 
     @Test
+    void theDevicesChatServiceReachedLiveAreNotPushedAndTheNotificationNamesTheGroupAndCountsUnread() {
+        String bob = newId();
+        String phone = "fcm-" + UUID.randomUUID();
+        String laptop = newId();
+        String laptopToken = "fcm-" + UUID.randomUUID();
+        register(bob, newId(), Map.of("platform", "fcm", "token", phone)).expectStatus().isOk();
+        register(bob, laptop, Map.of("platform", "fcm", "token", laptopToken)).expectStatus().isOk();
+        String whileOnline = newMessageId();
+        String later = newMessageId();
+
+        produce(pushRequest(bob, newId(), whileOnline, 1).toBuilder().addReachedDeviceIds(laptop).setChatName("Climbing")
+                .setUnreadInChat(5).build());
+        produce(pushRequest(bob, newId(), later, 2));
+
+        // One partition per user: once the later request reached both devices, the first one was done.
+        await().atMost(patience()).until(() -> FCM.acceptedFor(later).size() == 2);
+        assertThat(FCM.acceptedFor(whileOnline)).extracting(message -> message.path("token").asString()).containsExactly(phone);
+        assertThat(FCM.acceptedFor(whileOnline).get(0).path("data").path("chat_name").asString()).isEqualTo("Climbing");
+        // Five unread in the chat, of which this batch brought one: the notification says five.
+        assertThat(FCM.acceptedFor(whileOnline).get(0).path("data").path("count").asString()).isEqualTo("5");
+        assertThat(FCM.acceptedFor(later).get(0).path("data").has("chat_name")).isFalse();
+    }
+
+    @Test
     void anUnregisteredTokenIsRemovedFromTheRegistry() {
         String bob = newId();
         String tablet = newId();
