@@ -6,10 +6,10 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
@@ -55,32 +55,32 @@ public final class LocalFcm {
     private record Throttle(AtomicInteger left, int retryAfterSeconds) {
     }
 
-    private LocalFcm() throws Exception {
+    private LocalFcm() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         serviceAccountKey = generator.generateKeyPair();
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/token", this::token);
-        server.createContext("/v1/projects/", this::send);
-        server.start();
+        server = LoopbackHttpServer.start("local FCM", Map.of("/token", this::token, "/v1/projects/", this::send));
     }
 
-    private static LocalFcm instance;
+    private static final class Shared {
+        static final LocalFcm FCM = create();
 
-    public static synchronized LocalFcm instance() {
-        if (instance == null) {
+        private static LocalFcm create() {
             try {
-                instance = new LocalFcm();
-            } catch (Exception e) {
-                throw new IllegalStateException("could not start the local FCM", e);
+                return new LocalFcm();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("could not make the local FCM's service account key", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> instance.server.stop(0)));
         }
-        return instance;
+    }
+
+    /** One per test JVM. */
+    public static LocalFcm instance() {
+        return Shared.FCM;
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return LoopbackHttpServer.origin(server);
     }
 
     /** The service account key JSON as the Firebase console hands it out, pointing at this server's token URI. */

@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -36,28 +35,21 @@ public final class LocalWebPush {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
 
-    private LocalWebPush() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/push/", this::push);
-        server.start();
+    private LocalWebPush() {
+        server = LoopbackHttpServer.start("local push service", Map.of("/push/", this::push));
     }
 
-    private static LocalWebPush instance;
+    private static final class Shared {
+        static final LocalWebPush PUSH_SERVICE = new LocalWebPush();
+    }
 
-    public static synchronized LocalWebPush instance() {
-        if (instance == null) {
-            try {
-                instance = new LocalWebPush();
-            } catch (IOException e) {
-                throw new IllegalStateException("could not start the local push service", e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> instance.server.stop(0)));
-        }
-        return instance;
+    /** One per test JVM. */
+    public static LocalWebPush instance() {
+        return Shared.PUSH_SERVICE;
     }
 
     public String origin() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return LoopbackHttpServer.origin(server);
     }
 
     public String vapidPublicKey() {
