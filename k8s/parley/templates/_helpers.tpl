@@ -50,7 +50,7 @@ push: [kafka, cassandra]
 
 {{/* The calls between services: caller -> callee on its grpc or http port. NetworkPolicies allow exactly these. */}}
 {{- define "parley.calls" -}}
-- {from: gateway, to: chat, port: grpc}      # Send, sync, receipts
+- {from: gateway, to: chat, port: grpc}      # Send, sync, receipts; ChatMembership.CheckMembership for group typing
 - {from: gateway, to: user, port: grpc}      # device checks on connect
 - {from: gateway, to: user, port: http}      # JWKS
 - {from: gateway, to: presence, port: grpc}  # connection reports, GetPresence for subscriptions

@@ -14,10 +14,12 @@ import io.parley.proto.chat.v1.ChatMembershipGrpc;
 import io.parley.proto.chat.v1.ChatServiceGrpc;
 import io.parley.proto.chat.v1.CheckMembershipRequest;
 import io.parley.proto.chat.v1.FetchInboxRequest;
+import io.parley.proto.chat.v1.GetGroupMembersRequest;
 import io.parley.testkit.ServiceIdentityCredentials;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,16 +52,31 @@ class CallerAllowListIntegrationTest extends ChatServiceIntegrationTest {
     }
 
     @Test
-    void chatMembershipAnswersMediaServiceOnly() {
+    void checkMembershipAnswersMediaServiceAndTheGatewayOnly() {
         CheckMembershipRequest check = CheckMembershipRequest.newBuilder().setUserId(newUser())
                 .addChatIds(chatOf(newUser(), newUser()).value()).build();
 
-        assertThat(ChatMembershipGrpc.newBlockingStub(channel(as("media-service"))).checkMembership(check)
-                .getMemberChatIdsList()).isEmpty();
-        assertThatThrownBy(() -> ChatMembershipGrpc.newBlockingStub(channel(as("gateway-service")))
-                .withDeadlineAfter(Duration.ofSeconds(30)).checkMembership(check))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        for (String allowed : List.of("media-service", "gateway-service")) {
+            assertThat(ChatMembershipGrpc.newBlockingStub(channel(as(allowed))).checkMembership(check)
+                    .getMemberChatIdsList()).as(allowed).isEmpty();
+        }
+        for (String other : List.of("presence-service", "user-service", "push-service")) {
+            assertPermissionDenied(other, () -> ChatMembershipGrpc.newBlockingStub(channel(as(other)))
+                    .withDeadlineAfter(Duration.ofSeconds(30)).checkMembership(check));
+        }
+    }
+
+    @Test
+    void theGatewayMayNotReadOrChangeGroupMembers() {
+        GetGroupMembersRequest members = GetGroupMembersRequest.newBuilder().setChatId("g:" + UUID.randomUUID()).build();
+
+        assertPermissionDenied("gateway-service", () -> ChatMembershipGrpc.newBlockingStub(channel(as("gateway-service")))
+                .withDeadlineAfter(Duration.ofSeconds(30)).getGroupMembers(members));
+    }
+
+    private static void assertPermissionDenied(String caller, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).as(caller).isInstanceOfSatisfying(StatusRuntimeException.class,
+                e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
     }
 
     @Test

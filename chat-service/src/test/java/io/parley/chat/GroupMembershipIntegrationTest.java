@@ -7,6 +7,7 @@ import io.parley.chat.groups.GroupEvents;
 import io.parley.proto.chat.v1.ChangeMembershipRequest;
 import io.parley.proto.chat.v1.ChangeMembershipResponse;
 import io.parley.proto.chat.v1.ChatMembershipGrpc;
+import io.parley.proto.chat.v1.CheckMembershipRequest;
 import io.parley.proto.chat.v1.GetGroupMembersRequest;
 import io.parley.proto.chat.v1.GroupMember;
 import io.parley.proto.chat.v1.InboxEntry;
@@ -110,6 +111,8 @@ class GroupMembershipIntegrationTest extends ChatServiceIntegrationTest {
 
         assertThat(change(bob, MembershipChange.REMOVED, carol).getSeq()).isEqualTo(4);
         assertThat(awaitInbox(carol, 3)).extracting(entry -> entry.getMessage().getSeq()).containsExactly(2L, 3L, 4L);
+        assertThat(memberChatsOf(bob)).as("gateways check typing with it").containsExactly(chatId);
+        assertThat(memberChatsOf(carol)).as("removed").isEmpty();
         assertThat(change(carol, MembershipChange.LEFT).getRefused()).isEqualTo(ErrorReason.NOT_A_MEMBER);
 
         assertThat(change(bob, MembershipChange.LEFT).getMembersList()).isEmpty();
@@ -130,6 +133,14 @@ class GroupMembershipIntegrationTest extends ChatServiceIntegrationTest {
         assertThat(first.getSeq()).isEqualTo(2);
         assertThat(again.getSeq()).isEqualTo(2);
         assertThat(storedSeqs()).containsExactly(1L, 2L);
+    }
+
+    /** CheckMembership as a gateway asks it: the group chat and a 1:1 chat the user is not in. */
+    private List<String> memberChatsOf(String user) {
+        return ChatMembershipGrpc.newBlockingStub(channelAs("gateway-service")).withDeadlineAfter(Duration.ofSeconds(30))
+                .checkMembership(CheckMembershipRequest.newBuilder().setUserId(user).addChatIds(chatId)
+                        .addChatIds(chatOf(newUser(), newUser()).value()).build())
+                .getMemberChatIdsList();
     }
 
     private ChangeMembershipResponse change(String actor, MembershipChange change, String... targets) {

@@ -115,7 +115,22 @@ public final class ParleyClient implements AutoCloseable {
     }
 
     /**
-     * The user is typing in {@code chat}: sends {@code composing} now and every 3 s until {@link #stopTyping} or a
+     * The user shows {@code chat} (a group or 1:1 chat): this device receives the other members' typing there, through
+     * {@link ParleyListener#onTyping}, until {@link #closeChat}. Only a member may open a chat (otherwise
+     * {@link ParleyListener#onError} gets {@code not_a_member}); at most 256 at a time; kept across reconnects. For a
+     * 1:1 chat, {@link #watchPresence} of the other member does the same.
+     */
+    public void openChat(String chat) {
+        engine.openChat(chat);
+    }
+
+    /** The user no longer shows {@code chat}. */
+    public void closeChat(String chat) {
+        engine.closeChat(chat);
+    }
+
+    /**
+     * The user is typing in {@code chat} (a group or 1:1 chat): sends {@code composing} now and every 3 s until {@link #stopTyping} or a
      * message sent to the chat.
      */
     public void startTyping(String chat) {

@@ -298,6 +298,38 @@ class ParleyClientTest {
         assertThat(typing).containsExactly("d:a:b:bob:true", "d:a:b:bob:false");
     }
 
+    @Test
+    void openChatsAreOpenedOnEveryConnectionAndGroupTypingIsShown() throws Exception {
+        List<String> typing = new CopyOnWriteArrayList<>();
+        client = ParleyClient.builder().endpoints(List.of(first.uri(), second.uri())).accessToken("t")
+                .reconnectBackoff(Duration.ofMillis(10), Duration.ofMillis(20))
+                .listener(new ParleyListener() {
+                    @Override
+                    public void onTyping(String chat, String user, boolean on) {
+                        typing.add(chat + ":" + user + ":" + on);
+                    }
+                }).build();
+        client.connect().get(10, TimeUnit.SECONDS);
+
+        client.openChat("g:team");
+        client.openChat("g:family");
+        assertThat(first.next(ClientFrame.OpenChat.class).frame()).isEqualTo(new ClientFrame.OpenChat(null, "g:team"));
+        assertThat(first.next(ClientFrame.OpenChat.class).frame()).isEqualTo(new ClientFrame.OpenChat(null, "g:family"));
+        client.closeChat("g:family");
+        assertThat(first.next(ClientFrame.CloseChat.class).frame()).isEqualTo(new ClientFrame.CloseChat(null, "g:family"));
+        first.peers.get(0).send(new ServerFrame.Typing("g:team", "bob", TypingState.COMPOSING));
+        first.peers.get(0).send(new ServerFrame.Typing("g:team", "carol", TypingState.COMPOSING));
+        first.peers.get(0).send(new ServerFrame.Typing("g:team", "bob", TypingState.PAUSED));
+        await().atMost(Duration.ofSeconds(5)).until(() -> typing.size() == 3);
+        assertThat(typing).containsExactly("g:team:bob:true", "g:team:carol:true", "g:team:bob:false");
+
+        first.peers.get(0).drop();
+
+        assertThat(second.next(ClientFrame.OpenChat.class).frame())
+                .as("open chats end with a connection: the next one opens them again")
+                .isEqualTo(new ClientFrame.OpenChat(null, "g:team"));
+    }
+
     private static ServerFrame.Message message(long inboxSeq, String messageId, long seq) {
         return new ServerFrame.Message(inboxSeq, messageId, "d:a:b", seq, "bob", "phone", "c-" + messageId, "text/plain",
                 messageId.getBytes(StandardCharsets.UTF_8), 1);

@@ -81,6 +81,7 @@ public abstract class GatewayIntegrationTest {
         registry.add("parley.gateway.receipts.read-rate-per-second", () -> "1");
         registry.add("parley.gateway.receipts.read-burst", () -> "3");
         registry.add("parley.gateway.registry.entry-ttl", () -> "10s");
+        registry.add("parley.gateway.typing.membership-cache-ttl", () -> GroupTypingIntegrationTest.MEMBERSHIP_CACHE_TTL);
         registry.add("parley.gateway.registry.refresh-interval", () -> "1s");
         // Redis is emptied before each test class; the announcement must come back quickly.
         registry.add("parley.gateway.instance.announce-interval", () -> "1s");

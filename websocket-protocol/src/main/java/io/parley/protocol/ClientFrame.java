@@ -133,4 +133,31 @@ public sealed interface ClientFrame {
             return "unsubscribe_presence";
         }
     }
+
+    /**
+     * The device shows {@code chat} (a group or 1:1 chat): it receives the other members' {@code typing} there until
+     * {@code close_chat} or the end of the connection. Only a member may open a chat. Answered only by {@code error}.
+     */
+    record OpenChat(String ref, String chat) implements ClientFrame {
+        public OpenChat {
+            Objects.requireNonNull(chat, "chat");
+        }
+
+        @Override
+        public String type() {
+            return "open_chat";
+        }
+    }
+
+    /** The device no longer shows {@code chat}. Answered only by {@code error}. */
+    record CloseChat(String ref, String chat) implements ClientFrame {
+        public CloseChat {
+            Objects.requireNonNull(chat, "chat");
+        }
+
+        @Override
+        public String type() {
+            return "close_chat";
+        }
+    }
 }

@@ -38,6 +38,8 @@ public final class FrameCodec {
                     typingState(fields));
             case "subscribe_presence" -> new ClientFrame.SubscribePresence(ref, presenceUsers(fields));
             case "unsubscribe_presence" -> new ClientFrame.UnsubscribePresence(ref, presenceUsers(fields));
+            case "open_chat" -> new ClientFrame.OpenChat(ref, fields.requiredString("chat", Protocol.MAX_CHAT_CHARS));
+            case "close_chat" -> new ClientFrame.CloseChat(ref, fields.requiredString("chat", Protocol.MAX_CHAT_CHARS));
             default -> throw new FrameException(ErrorCode.UNKNOWN_TYPE, ref, "unknown frame type '" + type + "'");
         };
     }
@@ -145,6 +147,10 @@ public final class FrameCodec {
                 writeUsers(json, subscribe.users());
             } else if (frame instanceof ClientFrame.UnsubscribePresence unsubscribe) {
                 writeUsers(json, unsubscribe.users());
+            } else if (frame instanceof ClientFrame.OpenChat open) {
+                json.writeStringProperty("chat", open.chat());
+            } else if (frame instanceof ClientFrame.CloseChat close) {
+                json.writeStringProperty("chat", close.chat());
             }
             json.writeEndObject();
         }

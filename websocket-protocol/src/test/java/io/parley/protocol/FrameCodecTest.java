@@ -71,7 +71,8 @@ class FrameCodecTest {
                 new ClientFrame.Ping(null), new ClientFrame.Typing("t", "d:a:b", TypingState.COMPOSING),
                 new ClientFrame.Typing(null, "d:a:b", TypingState.PAUSED),
                 new ClientFrame.SubscribePresence("p", List.of("u1", "u2")),
-                new ClientFrame.UnsubscribePresence(null, List.of("u1"))}) {
+                new ClientFrame.UnsubscribePresence(null, List.of("u1")),
+                new ClientFrame.OpenChat("o", "g:g1"), new ClientFrame.CloseChat(null, "g:g1")}) {
             assertThat(codec.decodeClientFrame(codec.encode(frame))).as(frame.type()).isEqualTo(frame);
         }
     }
@@ -119,6 +120,10 @@ class FrameCodecTest {
                 // a typing state v1 does not have
                 Arguments.of("{\"type\":\"typing\",\"ref\":\"r\",\"chat\":\"d:a:b\",\"state\":\"recording\"}",
                         ErrorCode.INVALID_FIELD, "r"),
+                // open_chat without a chat
+                Arguments.of("{\"type\":\"open_chat\",\"ref\":\"r\"}", ErrorCode.MISSING_FIELD, "r"),
+                // close_chat with a chat that is not a string
+                Arguments.of("{\"type\":\"close_chat\",\"ref\":\"r\",\"chat\":[]}", ErrorCode.INVALID_FIELD, "r"),
                 // subscribe_presence without users
                 Arguments.of("{\"type\":\"subscribe_presence\",\"ref\":\"r\"}", ErrorCode.MISSING_FIELD, "r"),
                 // users is a string, not an array

@@ -44,7 +44,7 @@ public final class MediaSharing {
             return CompletableFuture.completedFuture(null);
         }
         if (chat.isGroup()) {
-            // Downloads are authorized by ChatMembership.CheckMembership, which does not answer for groups yet.
+            // Media in groups is a later slice (docs/groups.md): who may download a group's media is not decided yet.
             return CompletableFuture.failedFuture(new ChatException(ErrorReason.INVALID_REQUEST,
                     "media messages in group chats are not supported yet", Map.of("field", "content_type"), null));
         }

@@ -20,7 +20,11 @@ import io.parley.proto.chat.v1.ChatMembershipGrpc;
 import io.parley.proto.chat.v1.CheckMembershipRequest;
 import io.parley.proto.chat.v1.CheckMembershipResponse;
 import io.parley.proto.error.v1.ErrorReason;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import io.parley.chat.groups.MemberSpan;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -30,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * ChatMembership (chat_membership.proto) for services that authorize on chat membership, such as media-service's
  * downloads, and for group-service, whose membership commands are decided in the group chat's order
  * ({@link GroupCommands}) and whose member lists are read from chat-service's. In CheckMembership a 1:1 chat's
- * members are in its id ({@link ChatId}), so it answers without I/O; group chats are not in its answers yet.
+ * members are in its id ({@link ChatId}), so it answers without I/O; a group chat's come from its current members
+ * row (one Cassandra read per group chat asked about): gateways check typing senders and receivers with it.
  */
 final class ChatMembershipGrpcService extends ChatMembershipGrpc.ChatMembershipImplBase {
 
@@ -93,13 +98,23 @@ final class ChatMembershipGrpcService extends ChatMembershipGrpc.ChatMembershipI
             responses.onError(GrpcErrors.status(ErrorReason.INVALID_REQUEST, "at most " + MAX_CHATS + " chat ids", Map.of()));
             return;
         }
-        CheckMembershipResponse.Builder answer = CheckMembershipResponse.newBuilder();
+        List<CompletableFuture<Optional<String>>> answers = new ArrayList<>();
         for (String chatId : request.getChatIdsList()) {
-            parse(chatId).filter(chat -> chat.isMember(request.getUserId()))
-                    .ifPresent(chat -> answer.addMemberChatIds(chatId));
+            parse(chatId).ifPresent(chat -> answers.add(memberOf(chat, request.getUserId())));
         }
-        responses.onNext(answer.build());
-        responses.onCompleted();
+        UnaryReplies.reply(() -> CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .thenApply(all -> CheckMembershipResponse.newBuilder().addAllMemberChatIds(answers.stream()
+                        .map(CompletableFuture::join).flatMap(Optional::stream).toList()).build()),
+                responses, ChatMembershipGrpcService::toStatus);
+    }
+
+    /** The chat's id if the user is a member now: a 1:1 chat's id says so, a group's current members row does. */
+    private CompletableFuture<Optional<String>> memberOf(ChatId chat, String userId) {
+        if (!chat.isGroup()) {
+            return CompletableFuture.completedFuture(chat.isMember(userId) ? Optional.of(chat.value()) : Optional.empty());
+        }
+        return groups.span(chat.value(), userId)
+                .thenApply(span -> span.filter(MemberSpan::current).map(current -> chat.value()));
     }
 
     private static Optional<ChatId> parse(String chatId) {

@@ -15,12 +15,11 @@ import io.parley.proto.chat.v1.CheckMembershipRequest;
 import io.parley.proto.error.v1.ErrorReason;
 import java.io.IOException;
 import java.util.Collections;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Through a real stub over a loopback socket. */
+/** Through a real stub over a loopback socket; group chats (read from Cassandra) in GroupMembershipIntegrationTest. */
 class ChatMembershipGrpcServiceTest {
 
     private static final String ALICE = "00000000-0000-4000-8000-00000000000a";
@@ -52,8 +51,6 @@ class ChatMembershipGrpcServiceTest {
                 .addChatIds("d:" + BOB + ":" + CAROL)
                 // not in lexicographic order, so not a chat id
                 .addChatIds("d:" + BOB + ":" + ALICE)
-                // groups are not chats yet
-                .addChatIds("g:" + UUID.randomUUID())
                 .addChatIds("nonsense")
                 .build());
 

@@ -56,6 +56,8 @@ public final class ClientEngine implements Socket.Events {
     private final Map<String, Long> unsentReads = new HashMap<>();
     /** Users whose presence this client watches; subscribed again on every connection (subscriptions end with it). */
     private final Set<String> watched = new LinkedHashSet<>();
+    /** Chats this client shows ({@code open_chat}); opened again on every connection (they end with it). */
+    private final Set<String> openChats = new LinkedHashSet<>();
     /** The chats the user is typing in, each with its refresh timer. */
     private final Map<String, ScheduledFuture<?>> typingIn = new HashMap<>();
     private final TypingIndicators indicators = new TypingIndicators();
@@ -165,6 +167,30 @@ public final class ClientEngine implements Socket.Events {
         });
     }
 
+    public void openChat(String chat) {
+        events.execute(() -> {
+            if (openChats.contains(chat)) {
+                return;
+            }
+            if (openChats.size() >= Protocol.MAX_OPEN_CHATS) {
+                log.warn("Not opening chat {}: a connection has at most {} chats open", chat, Protocol.MAX_OPEN_CHATS);
+                return;
+            }
+            openChats.add(chat);
+            if (current != null && isConnected()) {
+                current.send(codec.encode(new ClientFrame.OpenChat(null, chat)));
+            }
+        });
+    }
+
+    public void closeChat(String chat) {
+        events.execute(() -> {
+            if (openChats.remove(chat) && current != null && isConnected()) {
+                current.send(codec.encode(new ClientFrame.CloseChat(null, chat)));
+            }
+        });
+    }
+
     public void startTyping(String chat) {
         events.execute(() -> {
             if (typingIn.containsKey(chat) || state == ConnectionState.CLOSED) {
@@ -258,6 +284,7 @@ public final class ClientEngine implements Socket.Events {
         if (!watched.isEmpty()) {
             socket.send(codec.encode(new ClientFrame.SubscribePresence(null, List.copyOf(watched))));
         }
+        openChats.forEach(chat -> socket.send(codec.encode(new ClientFrame.OpenChat(null, chat))));
         // An ack written to the previous socket may have died with it; acks are idempotent, so repeat it.
         ackedCursor = Math.min(ackedCursor, cursor - 1);
         if (pendingAck == null && cursor > 0) {

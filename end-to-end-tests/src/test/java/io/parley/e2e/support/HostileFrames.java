@@ -51,7 +51,9 @@ public final class HostileFrames {
             "Ping", "names no object",
             "Typing", "another user's chat: not_a_member",
             "SubscribePresence", "names other users by design: what it reveals follows their privacy settings and blocks (PresenceEndToEndTest)",
-            "UnsubscribePresence", "names no object of anyone else: only the connection's own subscriptions");
+            "UnsubscribePresence", "names no object of anyone else: only the connection's own subscriptions",
+            "OpenChat", "another user's chat: not_a_member (groups: gateway's GroupTypingIntegrationTest)",
+            "CloseChat", "names no object of anyone else: only the connection's own open chats");
 
     private static final String[] NOT_OBJECTS = {"1", "-0.5e3", "\"send\"", "[]", "[{\"type\":\"send\"}]", "true", "false",
         "null", "\"\"", "{", "}", "[", " ", ""};
@@ -223,7 +225,7 @@ public final class HostileFrames {
     /** Other users' chats and ids, and fields that try to choose the sender. */
     private void othersChats(List<Case> out) {
         Map<String, String> send = send();
-        switch (random.nextInt(6)) {
+        switch (random.nextInt(7)) {
             case 0 -> send.put("chat", json(directChat(otherUser, UUID.randomUUID().toString())));
             case 1 -> send.put("chat", json(directChat(attacker, UUID.randomUUID().toString())));
             case 2 -> {
@@ -239,6 +241,11 @@ public final class HostileFrames {
             case 4 -> {
                 Map<String, String> typing = frame("typing", "chat", json(foreignChat), "state", json("composing"));
                 out.add(Case.text("typing in another user's chat", object(typing), ErrorCode.NOT_A_MEMBER));
+                return;
+            }
+            case 5 -> {
+                Map<String, String> open = frame("open_chat", "chat", json(foreignChat));
+                out.add(Case.text("opening another user's chat", object(open), ErrorCode.NOT_A_MEMBER));
                 return;
             }
             default -> send.put("device", json(UUID.randomUUID().toString()));

@@ -1,6 +1,7 @@
 package io.parley.gateway.chat;
 
 import com.google.protobuf.ByteString;
+import io.grpc.Channel;
 import io.parley.gateway.auth.DeviceIdentity;
 import io.parley.grpc.calls.UnaryCalls;
 import io.parley.gateway.sync.InboxSource;
@@ -29,6 +30,10 @@ public class ChatServiceClient implements InboxSource {
     public ChatServiceClient(ChatServiceGrpc.ChatServiceStub stub, ChatServiceSettings settings) {
         this.stub = stub;
         this.settings = settings;
+    }
+
+    Channel channel() {
+        return stub.getChannel();
     }
 
     public Mono<SendResponse> send(DeviceIdentity device, ClientFrame.Send send) {

@@ -10,6 +10,7 @@ import io.parley.gateway.send.DeviceSends;
 import io.parley.gateway.sync.FrameSink;
 import io.parley.gateway.sync.InboxStream;
 import io.parley.gateway.typing.DeviceTyping;
+import io.parley.gateway.typing.OpenChats;
 import io.parley.protocol.ServerFrame;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,6 +32,7 @@ public final class ConnectedDevice implements FrameSink {
     private final Supplier<DeviceReceipts> newReceipts;
     private final DeviceTyping typing;
     private final PresenceSubscriptions presence;
+    private final OpenChats openChats;
     /** Made on the first send: most connections are idle most of the time. */
     private volatile DeviceSends sends;
     /** Made on the first ack or read. */
@@ -38,7 +40,7 @@ public final class ConnectedDevice implements FrameSink {
 
     ConnectedDevice(DeviceConnection connection, Function<FrameSink, InboxStream> newInbox, TokenBucket syncRateLimit,
             Function<DeviceIdentity, DeviceSends> newSends, Supplier<DeviceReceipts> newReceipts, DeviceTyping typing,
-            Function<DeviceConnection, PresenceSubscriptions> newPresence) {
+            Function<DeviceConnection, PresenceSubscriptions> newPresence, Function<DeviceConnection, OpenChats> newOpenChats) {
         this.connection = connection;
         this.inbox = newInbox.apply(this);
         this.syncRateLimit = syncRateLimit;
@@ -46,9 +48,11 @@ public final class ConnectedDevice implements FrameSink {
         this.newReceipts = newReceipts;
         this.typing = typing;
         this.presence = newPresence.apply(connection);
+        this.openChats = newOpenChats.apply(connection);
         connection.whenEnding(() -> {
             inbox.close();
             presence.close();
+            openChats.closeAll();
         });
     }
 
@@ -72,6 +76,11 @@ public final class ConnectedDevice implements FrameSink {
     /** The users this connection watches: the 1:1 chats it has open. */
     public PresenceSubscriptions presence() {
         return presence;
+    }
+
+    /** The chats this connection shows ({@code open_chat}). */
+    public OpenChats openChats() {
+        return openChats;
     }
 
     public DeviceSends sends() {

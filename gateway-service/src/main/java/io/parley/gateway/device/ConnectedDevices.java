@@ -18,6 +18,7 @@ import io.parley.gateway.send.DeviceSends;
 import io.parley.gateway.sync.InboxSource;
 import io.parley.gateway.sync.InboxStream;
 import io.parley.gateway.sync.SyncSettings;
+import io.parley.gateway.typing.ChatOpeners;
 import io.parley.gateway.typing.DeviceTyping;
 import io.parley.gateway.typing.TypingSettings;
 import io.parley.protocol.FrameCodec;
@@ -58,12 +59,14 @@ public class ConnectedDevices {
     private final Supplier<DeviceReceipts> newReceipts;
     private final TypingSettings typing;
     private final Watchers watchers;
+    private final ChatOpeners openers;
 
     public ConnectedDevices(ConnectionSettings settings, SyncSettings sync, ReceiptSettings receipts, TypingSettings typing,
-            GatewayInstanceSettings instance, InboxSource inbox, Watchers watchers, FrameCodec codec,
+            GatewayInstanceSettings instance, InboxSource inbox, Watchers watchers, ChatOpeners openers, FrameCodec codec,
             GatewayMetrics metrics, MeterRegistry meters, Clock clock) {
         this.typing = typing;
         this.watchers = watchers;
+        this.openers = openers;
         this.settings = settings;
         this.sync = sync;
         this.gatewayId = instance.id();
@@ -90,7 +93,8 @@ public class ConnectedDevices {
                 frames -> new InboxStream(identity, inbox, frames, settings.syncPageSize(), settings.outboundQueueFrames(),
                         sync, Schedulers.parallel()),
                 new TokenBucket(clock, sync.ratePerSecond(), sync.burst()), newSends, newReceipts,
-                new DeviceTyping(new TokenBucket(clock, typing.ratePerSecond(), typing.burst())), watchers::newSubscriptions);
+                new DeviceTyping(new TokenBucket(clock, typing.ratePerSecond(), typing.burst())), watchers::newSubscriptions,
+                openers::newOpenChats);
         byConnectionId.put(connection.id(), device);
         ConnectedDevice replaced = byDevice.put(identity, device);
         if (replaced != null) {

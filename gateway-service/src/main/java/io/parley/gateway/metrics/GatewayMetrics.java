@@ -19,7 +19,8 @@ public class GatewayMetrics {
 
     /** The inbound "type" of a frame that arrived after the connection started to end: read, not handled. */
     public static final String IGNORED = "ignored";
-    private static final List<String> INBOUND_TYPES = List.of("send", "ack", "read", "sync", "ping", "invalid", IGNORED);
+    private static final List<String> INBOUND_TYPES = List.of("send", "ack", "read", "sync", "ping", "typing",
+            "subscribe_presence", "unsubscribe_presence", "open_chat", "close_chat", "invalid", IGNORED);
     private static final List<String> OUTBOUND_TYPES =
             List.of("hello", "sent", "message", "receipt", "synced", "error", "pong", "reconnect");
 

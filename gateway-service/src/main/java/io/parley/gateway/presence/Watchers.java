@@ -1,11 +1,8 @@
 package io.parley.gateway.presence;
 
 import io.parley.gateway.connection.DeviceConnection;
+import io.parley.gateway.index.LocalIndex;
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class Watchers {
 
-    private final Map<String, Set<PresenceSubscriptions>> byWatchedUser = new ConcurrentHashMap<>();
-    private volatile Consumer<String> firstWatcher = user -> { };
-    private volatile Consumer<String> lastWatcherGone = user -> { };
+    private final LocalIndex<PresenceSubscriptions> byWatchedUser = new LocalIndex<>();
 
     /** Who follows users' changes on this gateway's behalf (the {@link PresenceFeed}). */
     void onFirstAndLastWatcher(Consumer<String> first, Consumer<String> last) {
-        this.firstWatcher = first;
-        this.lastWatcherGone = last;
+        byWatchedUser.onFirstAndLast(first, last);
     }
 
     /** The subscriptions of one connection, to be closed with it. */
@@ -33,38 +27,20 @@ public class Watchers {
     }
 
     void watch(String userId, PresenceSubscriptions subscriptions) {
-        boolean[] first = {false};
-        byWatchedUser.compute(userId, (user, watching) -> {
-            Set<PresenceSubscriptions> set = watching != null ? watching : ConcurrentHashMap.newKeySet();
-            first[0] = watching == null;
-            set.add(subscriptions);
-            return set;
-        });
-        if (first[0]) {
-            firstWatcher.accept(userId);
-        }
+        byWatchedUser.add(userId, subscriptions);
     }
 
     void unwatch(String userId, PresenceSubscriptions subscriptions) {
-        boolean[] last = {false};
-        byWatchedUser.computeIfPresent(userId, (user, watching) -> {
-            watching.remove(subscriptions);
-            last[0] = watching.isEmpty();
-            return last[0] ? null : watching;
-        });
-        if (last[0]) {
-            lastWatcherGone.accept(userId);
-        }
+        byWatchedUser.remove(userId, subscriptions);
     }
 
     /** The subscriptions watching {@code userId} on this gateway. */
     public Collection<PresenceSubscriptions> of(String userId) {
-        Set<PresenceSubscriptions> watching = byWatchedUser.get(userId);
-        return watching == null ? List.of() : List.copyOf(watching);
+        return byWatchedUser.of(userId);
     }
 
     /** How many distinct users this gateway's connections watch. */
     public int watchedUsers() {
-        return byWatchedUser.size();
+        return byWatchedUser.keys();
     }
 }

@@ -14,9 +14,6 @@ record DirectChat(String value, String lowerUserId, String higherUserId) {
 
     /** Throws {@link IllegalArgumentException} saying what is wrong with the id. */
     static DirectChat parse(String chat) {
-        if (chat.startsWith("g:")) {
-            throw new IllegalArgumentException("group chats are not supported yet");
-        }
         var match = DIRECT.matcher(chat);
         if (!match.matches() || match.group(1).compareTo(match.group(2)) >= 0) {
             throw new IllegalArgumentException("a direct chat id is d:<lower user id>:<higher user id>");

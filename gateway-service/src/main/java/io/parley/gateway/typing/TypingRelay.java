@@ -8,7 +8,10 @@ import io.parley.protocol.ServerFrame;
 import io.parley.protocol.TypingState;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import io.parley.gateway.connection.DeviceConnection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +28,8 @@ import reactor.core.publisher.Mono;
  * Carries typing to the devices that should see it, wherever they are connected. Every gateway listens on one Redis
  * channel of its own; a typing frame costs one PUBLISH per other gateway holding a device of the receiver (usually
  * none or one), never a call per watcher. A device here is served without Redis. A connection receives the typing
- * only while it watches the sender ({@code subscribe_presence}: it has the chat open), found in {@link Watchers}.
+ * only while it has the chat open: it watches the sender ({@code subscribe_presence}, found in {@link Watchers}) or
+ * opened the chat ({@code open_chat}, found in {@link ChatOpeners}).
  */
 @Component
 class TypingRelay {
@@ -37,13 +41,15 @@ class TypingRelay {
     private final ReactiveStringRedisTemplate redis;
     private final ReactiveRedisMessageListenerContainer listener;
     private final Watchers watchers;
+    private final ChatOpeners openers;
     private final String gatewayId;
     private final Disposable listening;
 
     TypingRelay(ReactiveStringRedisTemplate redis, ReactiveRedisConnectionFactory connections, Watchers watchers,
-            GatewayInstanceSettings instance) {
+            ChatOpeners openers, GatewayInstanceSettings instance) {
         this.redis = redis;
         this.watchers = watchers;
+        this.openers = openers;
         this.gatewayId = instance.id();
         this.listener = new ReactiveRedisMessageListenerContainer(connections);
         // Waits until Redis confirmed the subscription, so that the gateway takes no connection it could not serve.
@@ -78,11 +84,19 @@ class TypingRelay {
         }
     }
 
+    /** To the receiver's connections here that watch the sender or opened the chat ({@code open_chat}), once each. */
     private void deliver(TypingEvent event) {
         ServerFrame.Typing frame = new ServerFrame.Typing(event.chat(), event.fromUser(), event.state());
+        Set<DeviceConnection> receivers = new HashSet<>();
         for (PresenceSubscriptions watcher : watchers.of(event.fromUser())) {
-            if (watcher.connection().identity().userId().equals(event.toUser())) {
-                watcher.connection().offer(frame);
+            receivers.add(watcher.connection());
+        }
+        for (OpenChats opener : openers.of(event.chat())) {
+            receivers.add(opener.connection());
+        }
+        for (DeviceConnection receiver : receivers) {
+            if (receiver.identity().userId().equals(event.toUser())) {
+                receiver.offer(frame);
             }
         }
     }

@@ -18,6 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * @param blockCacheTtl how long the gateway reuses user-service's answer to "does either block the other" for a
  *        pair; a block takes at most this long to silence typing already flowing
  * @param blockCacheSize pairs remembered
+ * @param membershipCacheTtl how long the gateway reuses chat-service's answer to "is this user a member of this group
+ *        chat now", for senders, for {@code open_chat} and for receivers: a member removed from a group stops sending
+ *        and receiving typing there at most this long after the removal
+ * @param membershipCacheSize (user, group chat) answers remembered
  */
 @Validated
 @ConfigurationProperties("parley.gateway.typing")
@@ -26,5 +30,8 @@ public record TypingSettings(
         @Min(value = 1, message = "must be at least 1") int burst,
         @NotNull @DurationMin(millis = 0, message = "must not be negative")
         @DurationMax(minutes = 10, message = "must be at most 10m") Duration blockCacheTtl,
-        @Min(value = 1, message = "must be at least 1") @Max(value = 10_000_000, message = "must be at most 10000000") int blockCacheSize) {
+        @Min(value = 1, message = "must be at least 1") @Max(value = 10_000_000, message = "must be at most 10000000") int blockCacheSize,
+        @NotNull @DurationMin(millis = 0, message = "must not be negative")
+        @DurationMax(minutes = 1, message = "must be at most 1m") Duration membershipCacheTtl,
+        @Min(value = 1, message = "must be at least 1") @Max(value = 10_000_000, message = "must be at most 10000000") int membershipCacheSize) {
 }

@@ -7,6 +7,7 @@ import io.parley.gateway.presence.PresenceHandler;
 import io.parley.gateway.receipts.ReceiptHandler;
 import io.parley.gateway.registry.ConnectionRegistration;
 import io.parley.gateway.send.SendHandler;
+import io.parley.gateway.typing.OpenChatHandler;
 import io.parley.gateway.typing.TypingHandler;
 import io.parley.protocol.ClientFrame;
 import io.parley.protocol.ErrorCode;
@@ -29,10 +30,12 @@ class FrameDispatcher {
     private final ConnectionRegistration registration;
     private final TypingHandler typing;
     private final PresenceHandler presence;
+    private final OpenChatHandler openChats;
     private final GatewayMetrics metrics;
 
     FrameDispatcher(FrameCodec codec, SendHandler sends, ReceiptHandler receipts, TypingHandler typing,
-            PresenceHandler presence, ConnectionRegistration registration, GatewayMetrics metrics) {
+            PresenceHandler presence, OpenChatHandler openChats, ConnectionRegistration registration, GatewayMetrics metrics) {
+        this.openChats = openChats;
         this.codec = codec;
         this.sends = sends;
         this.receipts = receipts;
@@ -70,6 +73,12 @@ class FrameDispatcher {
         }
         if (frame instanceof ClientFrame.UnsubscribePresence unsubscribe) {
             return presence.unsubscribe(device.presence(), unsubscribe);
+        }
+        if (frame instanceof ClientFrame.OpenChat open) {
+            return openChats.open(device.openChats(), device.typing(), open);
+        }
+        if (frame instanceof ClientFrame.CloseChat close) {
+            return openChats.close(device.openChats(), close);
         }
         if (frame instanceof ClientFrame.Sync sync) {
             if (device.maySync()) {

@@ -9,25 +9,27 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 
 /**
- * chat-service, user-service and presence-service, faked on free loopback ports, each over mutual TLS with the
+ * chat-service (ChatService and ChatMembership), user-service and presence-service, faked on free loopback ports, each over mutual TLS with the
  * certificate of the service it stands for (the gateway checks that the callee is who it expects).
  */
 public final class FakeBackends implements AutoCloseable {
 
     public final FakeChatService chat = new FakeChatService();
+    public final FakeChatMembership chatMembership = new FakeChatMembership();
     public final FakeUserDirectory users = new FakeUserDirectory();
     public final FakePresence presence = new FakePresence();
-    private final Server chatServer = serve(chat, "chat-service");
-    private final Server usersServer = serve(users, "user-service");
-    private final Server presenceServer = serve(presence, "presence-service");
+    private final Server chatServer = serve("chat-service", chat, chatMembership);
+    private final Server usersServer = serve("user-service", users);
+    private final Server presenceServer = serve("presence-service", presence);
 
-    private static Server serve(BindableService service, String identity) {
+    private static Server serve(String identity, BindableService... services) {
         try {
-            return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0),
-                            ServiceIdentityCredentials.serving(identity))
-                    .addService(service)
-                    .build()
-                    .start();
+            NettyServerBuilder server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0),
+                    ServiceIdentityCredentials.serving(identity));
+            for (BindableService service : services) {
+                server.addService(service);
+            }
+            return server.build().start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,7 +29,7 @@ class DirectChatTest {
             "d:11111111-1111-1111-1111-111111111111:11111111-1111-1111-1111-111111111111",
             // upper case is another spelling of the same user
             "d:11111111-1111-1111-1111-11111111111A:22222222-2222-2222-2222-222222222222",
-            // groups are not served yet
+            // a group chat is not a direct chat
             "g:some-group",
             // no prefix
             "11111111-1111-1111-1111-111111111111:22222222-2222-2222-2222-222222222222",
