@@ -99,7 +99,7 @@ class TypingIntegrationTest extends GatewayIntegrationTest {
             assertThat(malformed.code()).isEqualTo(ErrorCode.INVALID_FIELD);
 
             String nobody = TestTokens.newId();
-            BACKENDS.users.forget(nobody);
+            BACKENDS.users.noAccount(nobody);
             carolSocket.send(new ClientFrame.Typing("ghost", chat(carol, nobody), TypingState.COMPOSING));
             assertThat(carolSocket.next(ServerFrame.Error.class).code()).isEqualTo(ErrorCode.NOT_A_MEMBER);
         }

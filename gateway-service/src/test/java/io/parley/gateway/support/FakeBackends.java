@@ -3,6 +3,7 @@ package io.parley.gateway.support;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
+import io.parley.doubles.FakeUserDirectory;
 import io.parley.testkit.ServiceIdentityCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
