@@ -22,16 +22,16 @@ public final class LocalStack implements AutoCloseable {
 
     private final LocalStackOptions options;
     private final Clock clock;
-    private final List<ServiceDefinition> definitions;
+    private final List<ServiceInstance> instances;
     private final List<ServiceProcess> services = new ArrayList<>();
     private LocalInfrastructure infrastructure;
 
     LocalStack(LocalStackOptions options, Clock clock) {
         this.options = options;
         this.clock = clock;
-        this.definitions = ServiceDefinition.ALL.stream()
+        this.instances = ServiceInstance.of(ServiceDefinition.ALL.stream()
                 .map(service -> service.withPorts(service.httpPort() + options.portOffset(), service.grpcPort() + options.portOffset()))
-                .toList();
+                .toList(), options.gateways(), options.chatServices());
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,19 +70,22 @@ public final class LocalStack implements AutoCloseable {
         infrastructure = LocalInfrastructure.start(options.dataDir().resolve("infrastructure"), serverProfile());
         Path logs = options.dataDir().resolve("logs");
         LocalSecrets secrets = LocalSecrets.in(options.dataDir().resolve("secrets"), clock);
-        ServiceAddresses addresses = ServiceAddresses.of(definitions);
-        for (ServiceDefinition service : definitions) {
+        ServiceAddresses addresses = ServiceAddresses.of(instances.stream().map(ServiceInstance::service).toList());
+        for (ServiceInstance instance : instances) {
+            ServiceDefinition service = instance.service();
             ServiceLaunch launch = ServiceLaunch.of(service, service.jar(options.repoRoot(), version()),
                             ServiceEnvironment.of(service, infrastructure, secrets), logs)
+                    .withInstanceName(instance.name())
                     .withEnvironment(addresses.environmentFor(service.name()))
                     .withJvmOptions(jvmOptions());
             services.add(ServiceProcess.start(options.listenOnAllInterfaces()
                     ? launch.withEnvironment(ServiceEnvironment.listeningOn("0.0.0.0")) : launch));
         }
-        System.out.println("Starting the seven services (logs in " + logs + ") ...");
-        for (ServiceProcess service : services) {
-            service.awaitHealthy(clock, deadline);
-            System.out.println("  " + service.service().name() + " is UP");
+        System.out.println("Starting the seven services" + (instances.size() > ServiceDefinition.ALL.size()
+                ? " (" + instances.size() + " instances)" : "") + " (logs in " + logs + ") ...");
+        for (int i = 0; i < services.size(); i++) {
+            services.get(i).awaitHealthy(clock, deadline);
+            System.out.println("  " + instances.get(i).name() + " is UP");
         }
     }
 
@@ -104,13 +107,19 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private int httpPort(String service) {
-        return definitions.stream().filter(definition -> definition.name().equals(service)).findFirst().orElseThrow().httpPort();
+        return instancesOf(service).get(0).service().httpPort();
+    }
+
+    private List<ServiceInstance> instancesOf(String service) {
+        return instances.stream().filter(instance -> instance.service().name().equals(service)).toList();
     }
 
     void printSummary(PrintStream out) {
         out.println();
         out.println("Parley is up. Clients connect to:");
-        out.printf("  WebSocket  %-36s (gateway-service)%n", "ws://127.0.0.1:" + httpPort("gateway-service") + "/v1/ws");
+        for (ServiceInstance gateway : instancesOf("gateway-service")) {
+            out.printf("  WebSocket  %-36s (%s)%n", "ws://127.0.0.1:" + gateway.service().httpPort() + "/v1/ws", gateway.name());
+        }
         out.printf("  REST       %-36s (user-service: accounts, login, devices, keys)%n",
                 "http://127.0.0.1:" + httpPort("user-service") + "/v1");
         out.printf("  REST       %-36s (chat-service: chat list, history)%n",
@@ -119,8 +128,9 @@ public final class LocalStack implements AutoCloseable {
         out.println(options.listenOnAllInterfaces()
                 ? "Services listen on every interface (--listen=all)." : "Services listen on 127.0.0.1 only (--listen=all to change).");
         out.printf("  %-18s %-6s %-6s %s%n", "service", "http", "grpc", "health");
-        for (ServiceDefinition service : definitions) {
-            out.printf("  %-18s %-6d %-6d %s%n", service.name(), service.httpPort(), service.grpcPort(), service.healthUrl());
+        for (ServiceInstance instance : instances) {
+            ServiceDefinition service = instance.service();
+            out.printf("  %-18s %-6d %-6d %s%n", instance.name(), service.httpPort(), service.grpcPort(), service.healthUrl());
         }
         out.println();
         out.println("Infrastructure:");

@@ -12,9 +12,11 @@ import java.util.List;
  * @param jvmOptions extra flags for every service JVM, after the profile's (so they win)
  * @param listenOnAllInterfaces false: every service port listens on 127.0.0.1 only
  * @param portOffset added to every service port, to run a second stack beside one on the usual ports
+ * @param gateways how many gateway-service instances run (1 to {@value #MAX_INSTANCES})
+ * @param chatServices how many chat-service instances run (1 to {@value #MAX_INSTANCES})
  */
 record LocalStackOptions(Path repoRoot, Path dataDir, Profile profile, List<String> jvmOptions,
-        boolean listenOnAllInterfaces, int portOffset, boolean help) {
+        boolean listenOnAllInterfaces, int portOffset, int gateways, int chatServices, boolean help) {
 
     static final String USAGE = """
             Usage: bin/run-local [OPTION]...
@@ -32,13 +34,24 @@ record LocalStackOptions(Path repoRoot, Path dataDir, Profile profile, List<Stri
                                      all: on every interface (other machines can connect)
               --port-offset=N        add N to every service port (default 0: HTTP 8080-8086, gRPC 9080-9086),
                                      e.g. 1000 for a second stack beside one on the usual ports
+              --gateways=N           run N gateway-service instances, 1 to 4 (default 1); the n-th listens on the
+                                     first one's ports + (n-1)*100 (ws://127.0.0.1:8180/v1/ws for the second) and
+                                     logs to gateway-service-n.log
+              --chat-services=N      run N chat-service instances, 1 to 4 (default 1), on ports + (n-1)*100; their
+                                     callers balance over all of them
               --data-dir=DIR         data and logs (default: target/local-stack under the repository)
               --repo-root=DIR        the repository whose built service jars run (default: working directory)
               -h, --help             print this help and exit, without building
             """;
 
-    /** The highest service port is 9086; the offset keeps every port a valid, unprivileged one. */
-    static final int MAX_PORT_OFFSET = 65535 - 9086;
+    /** The most instances of a gateway or chat-service: each has its own ports and JVM on this one machine. */
+    static final int MAX_INSTANCES = 4;
+
+    /** What an extra instance adds to the first one's ports (here, not in ServiceInstance: this file is JDK-only). */
+    static final int INSTANCE_PORT_STEP = 100;
+
+    /** The highest service port is 9086 plus the extra instances'; the offset keeps every port a valid one. */
+    static final int MAX_PORT_OFFSET = 65535 - 9086 - (MAX_INSTANCES - 1) * INSTANCE_PORT_STEP;
 
     enum Profile {
         QUICK_START("quick-start"), THROUGHPUT("throughput");
@@ -74,6 +87,8 @@ record LocalStackOptions(Path repoRoot, Path dataDir, Profile profile, List<Stri
         List<String> jvmOptions = List.of();
         boolean allInterfaces = false;
         int portOffset = 0;
+        int gateways = 1;
+        int chatServices = 1;
         boolean help = false;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=') + 1) : arg;
@@ -86,11 +101,13 @@ record LocalStackOptions(Path repoRoot, Path dataDir, Profile profile, List<Stri
                 case "--jvm-options=" -> jvmOptions = jvmOptions(value);
                 case "--listen=" -> allInterfaces = listenOnAll(value);
                 case "--port-offset=" -> portOffset = portOffset(value);
+                case "--gateways=" -> gateways = instances("--gateways", value);
+                case "--chat-services=" -> chatServices = instances("--chat-services", value);
                 default -> throw invalid("Unknown option " + arg);
             }
         }
         return new LocalStackOptions(repoRoot, dataDir != null ? dataDir : repoRoot.resolve("target/local-stack"),
-                profile, jvmOptions, allInterfaces, portOffset, help);
+                profile, jvmOptions, allInterfaces, portOffset, gateways, chatServices, help);
     }
 
     private static Profile profile(String value) {
@@ -124,6 +141,18 @@ record LocalStackOptions(Path repoRoot, Path dataDir, Profile profile, List<Stri
             // Reported below, with the valid range.
         }
         throw invalid("Invalid --port-offset=" + value + ": use a whole number from 0 to " + MAX_PORT_OFFSET);
+    }
+
+    private static int instances(String option, String value) {
+        try {
+            int count = Integer.parseInt(value);
+            if (count >= 1 && count <= MAX_INSTANCES) {
+                return count;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Reported below, with the valid range.
+        }
+        throw invalid("Invalid " + option + "=" + value + ": use a whole number from 1 to " + MAX_INSTANCES);
     }
 
     private static String nonEmpty(String arg, String value) {

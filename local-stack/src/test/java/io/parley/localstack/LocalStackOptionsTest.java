@@ -21,6 +21,8 @@ class LocalStackOptionsTest {
         assertThat(options.listenOnAllInterfaces()).isFalse();
         assertThat(options.portOffset()).isZero();
         assertThat(options.jvmOptions()).isEmpty();
+        assertThat(options.gateways()).isEqualTo(1);
+        assertThat(options.chatServices()).isEqualTo(1);
         assertThat(options.help()).isFalse();
         assertThat(options.dataDir()).isEqualTo(Path.of("").toAbsolutePath().resolve("target/local-stack"));
     }
@@ -28,7 +30,8 @@ class LocalStackOptionsTest {
     @Test
     void readsEveryOption() {
         LocalStackOptions options = LocalStackOptions.parse("--repo-root=/repo", "--profile=throughput",
-                "--jvm-options= -Xmx1g   -Xlog:gc ", "--listen=all", "--port-offset=1000");
+                "--jvm-options= -Xmx1g   -Xlog:gc ", "--listen=all", "--port-offset=1000",
+                "--gateways=2", "--chat-services=4");
 
         assertThat(options.repoRoot()).isEqualTo(Path.of("/repo"));
         assertThat(options.dataDir()).isEqualTo(Path.of("/repo/target/local-stack"));
@@ -36,6 +39,8 @@ class LocalStackOptionsTest {
         assertThat(options.jvmOptions()).containsExactly("-Xmx1g", "-Xlog:gc");
         assertThat(options.listenOnAllInterfaces()).isTrue();
         assertThat(options.portOffset()).isEqualTo(1000);
+        assertThat(options.gateways()).isEqualTo(2);
+        assertThat(options.chatServices()).isEqualTo(4);
     }
 
     @Test
@@ -51,7 +56,8 @@ class LocalStackOptionsTest {
 
     @Test
     void theHelpNamesEveryOptionTheParserTakes() {
-        for (String option : new String[] {"--profile=", "--jvm-options=", "--listen=", "--port-offset=", "--data-dir=",
+        for (String option : new String[] {"--profile=", "--jvm-options=", "--listen=", "--port-offset=", "--gateways=",
+                "--chat-services=", "--data-dir=",
                 "--repo-root=", "--help"}) {
             assertThat(LocalStackOptions.USAGE).contains(option);
         }
@@ -81,6 +87,11 @@ class LocalStackOptionsTest {
                 Arguments.of("--port-offset=ten", "Invalid --port-offset=ten"),
                 // a flag without its dash
                 Arguments.of("--jvm-options=-Xmx1g Xlog:gc", "Invalid --jvm-options: Xlog:gc is not a JVM flag"),
-                Arguments.of("--data-dir=", "Invalid --data-dir=: give a directory"));
+                Arguments.of("--data-dir=", "Invalid --data-dir=: give a directory"),
+                Arguments.of("--gateways=0", "Invalid --gateways=0: use a whole number from 1 to 4"),
+                Arguments.of("--gateways=5", "Invalid --gateways=5: use a whole number from 1 to 4"),
+                Arguments.of("--chat-services=two", "Invalid --chat-services=two: use a whole number from 1 to 4"),
+                // the largest offset that was valid for one instance of each: the extra instances' ports pass 65535
+                Arguments.of("--port-offset=56449", "Invalid --port-offset=56449"));
     }
 }

@@ -38,6 +38,21 @@ class ServiceAddressesTest {
     }
 
     @Test
+    void givesTheCallersOfAServiceThatRunsSeveralTimesEveryInstance() {
+        ServiceAddresses twoOfEach = ServiceAddresses.of(
+                ServiceInstance.of(ServiceDefinition.ALL, 2, 3).stream().map(ServiceInstance::service).toList());
+
+        assertThat(twoOfEach.environmentFor("gateway-service"))
+                .containsEntry("PARLEY_GATEWAY_CHATSERVICE_ADDRESS",
+                        "addresses:///127.0.0.1:9082,127.0.0.1:9182,127.0.0.1:9282")
+                .containsEntry("PARLEY_GATEWAY_USERSERVICE_ADDRESS", "127.0.0.1:9081");
+        assertThat(twoOfEach.environmentFor("group-service"))
+                .containsEntry("PARLEY_GROUP_CHATSERVICE_ADDRESS", "addresses:///127.0.0.1:9082,127.0.0.1:9182,127.0.0.1:9282");
+        assertThat(twoOfEach.environmentFor("media-service"))
+                .containsEntry("PARLEY_MEDIA_CHATMEMBERSHIP_ADDRESS", "addresses:///127.0.0.1:9082,127.0.0.1:9182,127.0.0.1:9282");
+    }
+
+    @Test
     void userServiceIsToldNothing() {
         assertThat(offset.environmentFor("user-service")).isEmpty();
     }

@@ -1,5 +1,6 @@
 package io.parley.chat.users;
 
+import io.parley.identity.ServiceChannels;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How chat-service reaches user-service's UserDirectory gRPC service.
  *
- * @param address  user-service's gRPC {@code host:port}
+ * @param address  user-service's gRPC target, one instance or all ({@link ServiceChannels#TARGET_PATTERN})
  * @param deadline the longest one call may take
  * @param cacheTtl how long block and privacy answers are reused; a new block takes effect within this time
  */
@@ -18,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("parley.chat.user-directory")
 public record UserDirectorySettings(
         @DefaultValue("127.0.0.1:9081")
-        @NotNull @Pattern(regexp = "[^\\s:/]+:\\d{1,5}", message = "must be host:port") String address,
+        @NotNull @Pattern(regexp = ServiceChannels.TARGET_PATTERN, message = ServiceChannels.TARGET_MESSAGE) String address,
         @DefaultValue("2s") @NotNull(message = "must be a duration, e.g. 2s") Duration deadline,
         @DefaultValue("10s") @NotNull(message = "must be a duration, e.g. 10s") Duration cacheTtl) {
 }

@@ -1,5 +1,6 @@
 package io.parley.gateway.auth;
 
+import io.parley.identity.ServiceChannels;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -11,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How the gateway reaches user-service's UserDirectory during handshakes.
  *
- * @param address host:port of user-service's gRPC server
+ * @param address user-service's gRPC target, one instance or all ({@link ServiceChannels#TARGET_PATTERN})
  * @param callTimeout deadline of one call
  * @param checkDeviceOnConnect whether a bearer handshake also asks whether the device was revoked since its token
  *        was issued (tokens verify offline until they expire). When user-service does not answer, the connection
@@ -20,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("parley.gateway.user-service")
 public record UserServiceSettings(
-        @NotBlank @Pattern(regexp = "\\S+:\\d{1,5}", message = "must be host:port") String address,
+        @NotBlank @Pattern(regexp = ServiceChannels.TARGET_PATTERN, message = ServiceChannels.TARGET_MESSAGE) String address,
         @NotNull @DurationMin(millis = 100, message = "must be at least 100ms") Duration callTimeout,
         boolean checkDeviceOnConnect) {
 }

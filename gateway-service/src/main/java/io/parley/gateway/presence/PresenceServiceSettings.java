@@ -1,5 +1,6 @@
 package io.parley.gateway.presence;
 
+import io.parley.identity.ServiceChannels;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How the gateway reports its connections to presence-service and asks it for presence.
  *
- * @param address host:port of presence-service's gRPC server
+ * @param address presence-service's gRPC target, one instance or all ({@link ServiceChannels#TARGET_PATTERN})
  * @param callTimeout deadline of one call
  * @param reportInterval how often the gateway sends the connections opened and closed since its last report (and
  *        its heartbeat); a user shows online this long after connecting at worst
@@ -23,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("parley.gateway.presence-service")
 public record PresenceServiceSettings(
-        @NotBlank @Pattern(regexp = "\\S+:\\d{1,5}", message = "must be host:port") String address,
+        @NotBlank @Pattern(regexp = ServiceChannels.TARGET_PATTERN, message = ServiceChannels.TARGET_MESSAGE) String address,
         @NotNull @DurationMin(millis = 100, message = "must be at least 100ms") Duration callTimeout,
         @NotNull @DurationMin(millis = 50, message = "must be at least 50ms")
         @DurationMax(seconds = 30, message = "must be at most 30s") Duration reportInterval,

@@ -1,5 +1,6 @@
 package io.parley.media.chats;
 
+import io.parley.identity.ServiceChannels;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
@@ -10,13 +11,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How media-service asks chat-service who is a member of a chat.
  *
- * @param address  chat-service's gRPC {@code host:port}
+ * @param address  chat-service's gRPC target, one instance or all ({@link ServiceChannels#TARGET_PATTERN})
  * @param deadline the longest one call may take
  */
 @Validated
 @ConfigurationProperties("parley.media.chat-membership")
 public record ChatMembershipSettings(
         @DefaultValue("127.0.0.1:9082")
-        @NotNull @Pattern(regexp = "[^\\s:/]+:\\d{1,5}", message = "must be host:port") String address,
+        @NotNull @Pattern(regexp = ServiceChannels.TARGET_PATTERN, message = ServiceChannels.TARGET_MESSAGE) String address,
         @DefaultValue("2s") @NotNull(message = "must be a duration, e.g. 2s") Duration deadline) {
 }

@@ -1,5 +1,6 @@
 package io.parley.presence.privacy;
 
+import io.parley.identity.ServiceChannels;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How presence-service reaches user-service's UserDirectory for privacy settings, blocks and contacts.
  *
- * @param address user-service's gRPC {@code host:port}
+ * @param address user-service's gRPC target, one instance or all ({@link ServiceChannels#TARGET_PATTERN})
  * @param callTimeout the longest one call may take
  * @param cacheTtl how long answers are reused: a changed setting, block or contact takes effect within this time
  * @param cacheSize answers remembered per kind
@@ -21,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("parley.presence.user-directory")
 public record UserDirectorySettings(
-        @NotNull @Pattern(regexp = "[^\\s:/]+:\\d{1,5}", message = "must be host:port") String address,
+        @NotNull @Pattern(regexp = ServiceChannels.TARGET_PATTERN, message = ServiceChannels.TARGET_MESSAGE) String address,
         @NotNull @DurationMin(millis = 100, message = "must be at least 100ms") Duration callTimeout,
         @NotNull @DurationMin(millis = 0, message = "must not be negative")
         @DurationMax(minutes = 10, message = "must be at most 10m") Duration cacheTtl,
