@@ -35,9 +35,16 @@ public final class ServiceChannels {
     private ServiceChannels() {
     }
 
-    /** A channel from Spring gRPC's factory (this service's certificate, the services' CA) to {@code service}. */
+    /**
+     * A channel from Spring gRPC's factory (this service's certificate, the services' CA) to {@code service}, already
+     * connecting: a channel that connects on its first call makes that call (and every call made while the TLS
+     * handshake runs) wait for it, and after a start on a busy machine the first burst of handshakes and presence
+     * subscriptions failed their 2 s deadlines that way.
+     */
     public static ManagedChannel to(GrpcChannelFactory channels, String target, String service) {
-        return channels.createChannel(target, ChannelBuilderOptions.defaults().withCustomizer(expecting(service)));
+        ManagedChannel channel = channels.createChannel(target, ChannelBuilderOptions.defaults().withCustomizer(expecting(service)));
+        channel.getState(true);
+        return channel;
     }
 
     /** Raw, as Spring gRPC's self-referential generic bound cannot be inferred for a lambda. */
