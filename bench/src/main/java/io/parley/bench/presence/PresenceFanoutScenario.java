@@ -62,7 +62,8 @@ public final class PresenceFanoutScenario {
         CountDownLatch initial = watch.expect(false);
         watchers.forEach(device -> device.subscribePresence(List.of(watched.userId())));
         Fleet.await(initial, timeoutSeconds, "watchers never got W's first presence");
-        System.out.printf(Locale.ROOT, "%d watchers on %d gateway(s) see W offline%n", subscribers, gateways.size());
+        System.out.printf(Locale.ROOT, "%d watchers on %d gateway(s) see W offline (%d subscriptions asked again after "
+                + "a retriable refusal)%n", subscribers, gateways.size(), watch.resubscribed());
 
         Histogram online = Latency.newMicrosHistogram();
         Histogram offline = Latency.newMicrosHistogram();
@@ -92,7 +93,7 @@ public final class PresenceFanoutScenario {
         }
         watchers.forEach(DeviceConnection::close);
         report(Latency.ofMicros(online), Latency.ofMicros(offline), onlineCommands, offlineCommands, watch.unexpected(),
-                gateways);
+                watch.resubscribed(), gateways);
     }
 
     private long commands() {
@@ -106,7 +107,7 @@ public final class PresenceFanoutScenario {
     }
 
     private void report(Latency online, Latency offline, List<Long> onlineCommands, List<Long> offlineCommands,
-            long unexpected, List<URI> gateways) {
+            long unexpected, long resubscribed, List<URI> gateways) {
         String stamp = Reports.stamp();
         String redisNote = redis == null ? "not measured (--redis=host:port)" : "";
         String table = String.format(Locale.ROOT, """
@@ -119,7 +120,8 @@ public final class PresenceFanoutScenario {
                 Reports.ms(offline.p50()), Reports.ms(offline.p99()), Reports.ms(offline.max()),
                 redis == null ? redisNote : offlineCommands.toString());
         String markdown = "## Presence fan-out\n\n" + subscribers + " watchers on " + gateways.size()
-                + " gateway(s) " + gateways + "; frames other than the expected state: " + unexpected + "\n\n" + table;
+                + " gateway(s) " + gateways + "; frames other than the expected state: " + unexpected
+                + "; subscriptions asked again after a retriable refusal: " + resubscribed + "\n\n" + table;
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("subscribers", subscribers);
         json.put("rounds", rounds);
@@ -129,6 +131,7 @@ public final class PresenceFanoutScenario {
         json.put("redisCommandsPerOnline", onlineCommands);
         json.put("redisCommandsPerOffline", offlineCommands);
         json.put("unexpectedFrames", unexpected);
+        json.put("resubscribed", resubscribed);
         Reports.write(context.out(), "presence-fanout-" + stamp, json, markdown, null);
     }
 }

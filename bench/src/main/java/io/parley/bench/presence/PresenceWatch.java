@@ -4,7 +4,12 @@ import io.parley.bench.device.DeviceConnection;
 import io.parley.bench.device.DeviceListener;
 import io.parley.protocol.ServerFrame;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the watching devices of one watched user saw in the current phase: when each first saw the state the phase
@@ -17,6 +22,7 @@ final class PresenceWatch {
     private volatile boolean expectOnline;
     private volatile CountDownLatch seen = new CountDownLatch(0);
     private volatile long unexpected;
+    private final LongAdder resubscribed = new LongAdder();
 
     PresenceWatch(String watchedUser, int watchers) {
         this.watchedUser = watchedUser;
@@ -39,6 +45,17 @@ final class PresenceWatch {
                     record(watcher, presence.online(), nanos);
                 }
             }
+
+            /** As a client does: a subscription refused for a passing reason is asked again after a jittered pause. */
+            @Override
+            public void onError(DeviceConnection device, ServerFrame.Error error) {
+                if (error.retriable()) {
+                    resubscribed.increment();
+                    long pause = ThreadLocalRandom.current().nextLong(500, 1500);
+                    CompletableFuture.delayedExecutor(pause, TimeUnit.MILLISECONDS)
+                            .execute(() -> device.subscribePresence(List.of(watchedUser)));
+                }
+            }
         };
     }
 
@@ -58,5 +75,10 @@ final class PresenceWatch {
 
     long unexpected() {
         return unexpected;
+    }
+
+    /** Subscriptions asked again after a retriable refusal (e.g. presence-service could not ask user-service). */
+    long resubscribed() {
+        return resubscribed.sum();
     }
 }
