@@ -3,9 +3,13 @@ package io.parley.chat.chatlist;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 
-/** One chat in a user's list: its latest message and how far the user has read. */
+/**
+ * One chat in a user's list: its latest message and how far the user has read; for a group chat its name and avatar
+ * (null for a 1:1 chat, or a group whose info chat-service has not seen).
+ */
 public record ChatListEntry(String chatId, long lastSeq, long lastMessageId, String lastSenderUserId,
-        String lastContentType, ByteBuffer lastBody, Instant lastActivity, long readSeq) {
+        String lastContentType, ByteBuffer lastBody, Instant lastActivity, long readSeq, String groupName,
+        String groupAvatarMediaId) {
 
     /** Messages after the read watermark; the user's own messages count as read. */
     public long unreadCount() {
