@@ -87,7 +87,8 @@ class ChatListGroupsIntegrationTest extends ChatServiceIntegrationTest {
     @SuppressWarnings("unchecked")
     private List<Map<?, ?>> list(String user) {
         // No speed is asserted: on a loaded machine a call may take longer than WebTestClient's 5 s default.
-        WebTestClient client = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        WebTestClient client = http.mutate().responseTimeout(Duration.ofSeconds(30))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
         Map<?, ?> body = client.get().uri("/v1/chats")
                 .headers(h -> h.setBearerAuth(TestTokens.accessToken(user, UUID.randomUUID().toString()))).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();

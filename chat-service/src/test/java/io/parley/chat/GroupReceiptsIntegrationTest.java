@@ -51,7 +51,7 @@ class GroupReceiptsIntegrationTest extends ChatServiceIntegrationTest {
         markRead(dave, "phone", 3);
 
         // seq 2: all three received it, bob and carol read it, dave's read is private; seq 3: carol has not read it
-        await().atMost(Duration.ofSeconds(60)).until(() -> counts(alice).equals(Map.of(
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(counts(alice)).isEqualTo(Map.of(
                 2L, List.of(3, 2, 3), 3L, List.of(3, 1, 3))));
         for (String member : List.of(bob, carol, dave)) {
             assertThat(inbox(member)).as("%s's inbox", member).noneMatch(InboxEntry::hasGroupReceipt);

@@ -111,12 +111,16 @@ final class GroupReceiptCoalescer implements SmartLifecycle {
     private record Loaded(MembershipTimeline timeline, Map<String, ReceiptStore.Watermarks> watermarks) {
     }
 
-    /** Whether each member who read at least the range's first message lets others see it (unknown: no). */
+    /**
+     * Whether each member who read at least the range's first message lets others see it. If user-service cannot say,
+     * the flush fails and its range is noted again: counts sent with a reader wrongly hidden would stay wrong until
+     * the chat's next receipt.
+     */
     private CompletableFuture<Map<String, Boolean>> readVisibility(Loaded loaded, long firstSeq) {
         Map<String, CompletableFuture<Boolean>> asked = new HashMap<>();
         loaded.watermarks().forEach((user, marks) -> {
             if (marks.read(firstSeq)) {
-                asked.put(user, directory.readReceiptsEnabled(user).exceptionally(unknown -> false));
+                asked.put(user, directory.readReceiptsEnabled(user));
             }
         });
         return CompletableFuture.allOf(asked.values().toArray(CompletableFuture[]::new)).thenApply(answered -> {
@@ -138,7 +142,10 @@ final class GroupReceiptCoalescer implements SmartLifecycle {
     public void start() {
         ticks = Flux.interval(interval, interval)
                 .onBackpressureDrop()
-                .concatMap(tick -> Mono.fromFuture(this::flush).onErrorResume(failure -> Mono.empty()), 1)
+                .concatMap(tick -> Mono.fromFuture(this::flush).onErrorResume(failure -> {
+                    log.warn("Group receipt flush failed: {}", failure.toString());
+                    return Mono.empty();
+                }), 1)
                 .subscribe();
     }
 
