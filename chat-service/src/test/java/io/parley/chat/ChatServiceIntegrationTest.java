@@ -18,10 +18,14 @@ import io.parley.chat.support.FakeMediaLibrary;
 import io.parley.chat.support.TopicReader;
 import io.parley.doubles.FakeUserDirectory;
 import io.parley.doubles.GrpcServerPort;
+import io.parley.proto.chat.v1.ChangeMembershipRequest;
+import io.parley.proto.chat.v1.ChangeMembershipResponse;
+import io.parley.proto.chat.v1.ChatMembershipGrpc;
 import io.parley.proto.chat.v1.ChatServiceGrpc;
 import io.parley.proto.chat.v1.FetchInboxRequest;
 import io.parley.proto.chat.v1.FetchInboxResponse;
 import io.parley.proto.chat.v1.InboxEntry;
+import io.parley.proto.chat.v1.MembershipCommand;
 import io.parley.proto.chat.v1.PushRequest;
 import io.parley.proto.chat.v1.MessageSubmitted;
 import io.parley.proto.chat.v1.SendRequest;
@@ -148,6 +152,15 @@ public abstract class ChatServiceIntegrationTest {
         return MessageSubmitted.newBuilder().setMessageId(messageId).setChatId(chat.value()).setSenderUserId(sender)
                 .setSenderDeviceId("phone").setClientMsgId(clientMsgId).setContentType("text/plain")
                 .setBody(ByteString.copyFromUtf8(clientMsgId)).setSubmittedAtEpochMillis(System.currentTimeMillis()).build();
+    }
+
+    /** A membership command to a group chat as group-service sends it, answered once the chat's writer decided it. */
+    protected ChangeMembershipResponse changeGroup(String chatId, String actor, MembershipCommand.Builder command) {
+        return ChatMembershipGrpc.newBlockingStub(channelAs("group-service")).withDeadlineAfter(Duration.ofSeconds(30))
+                .changeMembership(ChangeMembershipRequest.newBuilder().setChatId(chatId)
+                        .setCommandId(UUID.randomUUID().toString()).setActorUserId(actor)
+                        .setCommand(command.setMaxMembers(command.getMaxMembers() == 0 ? 1024 : command.getMaxMembers()))
+                        .build());
     }
 
     protected TopicReader topics() {

@@ -12,9 +12,7 @@ import io.parley.connections.DeviceLocation;
 import io.parley.connections.GatewayAddress;
 import io.parley.chat.groups.GroupEvents;
 import io.parley.proto.chat.v1.AckInboxRequest;
-import io.parley.proto.chat.v1.ChangeMembershipRequest;
 import io.parley.proto.chat.v1.ChangeMembershipResponse;
-import io.parley.proto.chat.v1.ChatMembershipGrpc;
 import io.parley.proto.chat.v1.InboxEntry;
 import io.parley.proto.chat.v1.MembershipChange;
 import io.parley.proto.chat.v1.MembershipCommand;
@@ -134,12 +132,8 @@ class GroupSendIntegrationTest extends ChatServiceIntegrationTest {
     }
 
     private ChangeMembershipResponse change(String actor, MembershipChange change, boolean adminsOnly, String... targets) {
-        return ChatMembershipGrpc.newBlockingStub(channelAs("group-service")).withDeadlineAfter(Duration.ofSeconds(30))
-                .changeMembership(ChangeMembershipRequest.newBuilder().setChatId(chatId)
-                        .setCommandId(UUID.randomUUID().toString()).setActorUserId(actor)
-                        .setCommand(MembershipCommand.newBuilder().setChange(change).addAllTargetUserIds(List.of(targets))
-                                .setMaxMembers(100).setSendAdminsOnly(adminsOnly))
-                        .build());
+        return changeGroup(chatId, actor, MembershipCommand.newBuilder().setChange(change).addAllTargetUserIds(List.of(targets))
+                .setMaxMembers(100).setSendAdminsOnly(adminsOnly));
     }
 
     /** Each entry's text, or for a system message the kind of change. */

@@ -112,7 +112,9 @@ class HistoryIntegrationTest extends ChatServiceIntegrationTest {
             "GET /v1/chats", "names no object: the caller's own chat list, from the access token",
             "GET /v1/chats/{chatId}/messages", "onlyMembersReadAChat: 403 not-a-member",
             "PUT /v1/chats/{chatId}/mute", "PushRulesIntegrationTest.onlyMembersMuteAChatAndABadDurationIsRefused: 403 not-a-member",
-            "DELETE /v1/chats/{chatId}/mute", "PushRulesIntegrationTest.onlyMembersMuteAChatAndABadDurationIsRefused: 403 not-a-member");
+            "DELETE /v1/chats/{chatId}/mute", "PushRulesIntegrationTest.onlyMembersMuteAChatAndABadDurationIsRefused: 403 not-a-member",
+            "GET /v1/chats/{chatId}/messages/{seq}/receipts",
+            "GroupReceiptsIntegrationTest.theReadListOmitsPrivateReadersAndOnlyMembersAtThatSeqMayListIt: 403 not-a-member");
 
     @Test
     void everyRouteHasAnAuthorizationCase(@Autowired ApplicationContext context) {

@@ -19,6 +19,14 @@ public interface ParleyListener {
     default void onReceipt(ServerFrame.Receipt receipt) {
     }
 
+    /**
+     * Group chats: "delivered to N of M" and "read by N of M" for some of the user's own messages in a group chat, for
+     * each message whose counts changed (coalesced by the server, about once a second). A message's counts never go
+     * down: the client keeps the highest it saw for each of its recent messages.
+     */
+    default void onReceiptCounts(ServerFrame.ReceiptCounts counts) {
+    }
+
     /** A send became durable (once per send, also after retries). */
     default void onSent(Sent sent) {
     }

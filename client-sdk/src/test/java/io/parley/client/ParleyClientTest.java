@@ -243,6 +243,28 @@ class ParleyClientTest {
     }
 
     @Test
+    void groupReceiptCountsReachTheAppOnceEachNeverLowerThanBefore() throws Exception {
+        List<ServerFrame.ReceiptCounts> counts = new CopyOnWriteArrayList<>();
+        client = ParleyClient.builder().endpoints(List.of(first.uri())).accessToken("t")
+                .listener(new ParleyListener() {
+                    @Override
+                    public void onReceiptCounts(ServerFrame.ReceiptCounts received) {
+                        counts.add(received);
+                    }
+                }).build();
+        client.connect().get(10, TimeUnit.SECONDS);
+        FakeGateway.Peer peer = first.peers.get(0);
+
+        peer.send(new ServerFrame.ReceiptCounts(1, "g:x", List.of(new ServerFrame.MessageCounts(4, "m4", 3, 2, 5)), 10));
+        peer.send(new ServerFrame.ReceiptCounts(1, "g:x", List.of(new ServerFrame.MessageCounts(4, "m4", 3, 2, 5)), 10));
+        peer.send(new ServerFrame.ReceiptCounts(2, "g:x", List.of(new ServerFrame.MessageCounts(4, "m4", 2, 1, 5)), 11));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> counts.size() == 2);
+        assertThat(counts.get(1).messages()).containsExactly(new ServerFrame.MessageCounts(4, "m4", 3, 2, 5));
+        assertThat(client.cursor()).isEqualTo(2);
+    }
+
+    @Test
     void watchedUsersAreSubscribedOnEveryConnectionAndTheirPresenceReported() throws Exception {
         List<ServerFrame.Presence> presences = new CopyOnWriteArrayList<>();
         client = ParleyClient.builder().endpoints(List.of(first.uri(), second.uri())).accessToken("t")

@@ -92,6 +92,8 @@ public final class FrameCodec {
                 writeMessage(json, message);
             } else if (frame instanceof ServerFrame.Receipt receipt) {
                 writeReceipt(json, receipt);
+            } else if (frame instanceof ServerFrame.ReceiptCounts counts) {
+                writeReceiptCounts(json, counts);
             } else if (frame instanceof ServerFrame.Sent sent) {
                 writeRef(json, sent.ref());
                 json.writeStringProperty("client_msg_id", sent.clientMsgId());
@@ -174,6 +176,7 @@ public final class FrameCodec {
                     fields.requiredString("message_id", Integer.MAX_VALUE));
             case "message" -> decodeMessage(fields);
             case "receipt" -> decodeReceipt(fields);
+            case "receipt_counts" -> decodeReceiptCounts(fields);
             case "synced" -> new ServerFrame.Synced(fields.requiredLong("cursor", 0));
             case "error" -> {
                 ErrorCode code = ErrorCode.fromWireName(fields.lenientString("code"));
@@ -208,6 +211,39 @@ public final class FrameCodec {
         return new ServerFrame.Receipt(fields.requiredLong("inbox_seq", 1),
                 fields.requiredString("chat", Integer.MAX_VALUE), fields.requiredString("user", Integer.MAX_VALUE),
                 kind, fields.requiredLong("up_to_seq", 0), fields.optionalLong("at", 0));
+    }
+
+    private static ServerFrame.ReceiptCounts decodeReceiptCounts(JsonFields fields) throws FrameException {
+        List<ServerFrame.MessageCounts> messages = fields.lenientObjects("messages").stream()
+                .filter(counts -> counts.get("seq") instanceof Long)
+                .map(counts -> new ServerFrame.MessageCounts((Long) counts.get("seq"),
+                        counts.get("message_id") instanceof String id ? id : null, count(counts, "delivered"),
+                        count(counts, "read"), count(counts, "members")))
+                .toList();
+        return new ServerFrame.ReceiptCounts(fields.requiredLong("inbox_seq", 1),
+                fields.requiredString("chat", Integer.MAX_VALUE), messages, fields.optionalLong("at", 0));
+    }
+
+    private static int count(java.util.Map<String, Object> counts, String name) {
+        return counts.get(name) instanceof Long number ? (int) Math.max(0, Math.min(Integer.MAX_VALUE, number)) : 0;
+    }
+
+    private static void writeReceiptCounts(JsonGenerator json, ServerFrame.ReceiptCounts counts) {
+        json.writeNumberProperty("inbox_seq", counts.inboxSeq());
+        json.writeStringProperty("chat", counts.chat());
+        json.writeName("messages");
+        json.writeStartArray();
+        for (ServerFrame.MessageCounts message : counts.messages()) {
+            json.writeStartObject();
+            json.writeNumberProperty("seq", message.seq());
+            json.writeStringProperty("message_id", message.messageId());
+            json.writeNumberProperty("delivered", message.delivered());
+            json.writeNumberProperty("read", message.read());
+            json.writeNumberProperty("members", message.members());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeNumberProperty("at", counts.at());
     }
 
     private static void writePresence(JsonGenerator json, ServerFrame.Presence presence) {

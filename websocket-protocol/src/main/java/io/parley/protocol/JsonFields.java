@@ -11,16 +11,16 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * The top-level scalar fields of one JSON object frame, and arrays of strings (presence subscriptions). Nested
- * objects and other arrays are skipped (a newer client may add some), unknown fields are kept but never looked at,
- * and null counts as absent.
+ * The top-level scalar fields of one JSON object frame, arrays of strings (presence subscriptions) and arrays of flat
+ * objects of scalars (a group receipt's counts). Other nested objects and arrays are skipped (a newer client may add
+ * some), unknown fields are kept but never looked at, and null counts as absent.
  */
 final class JsonFields {
 
     /** Stands for a value that is not a usable scalar: an object, an array, a fraction, an out-of-range number. */
     private static final Object NOT_SCALAR = new Object();
-    /** More strings than any frame may carry: such an array is not read further. */
-    private static final int MAX_ARRAY_ITEMS = Protocol.MAX_PRESENCE_SUBSCRIPTIONS;
+    /** More items than any frame may carry: such an array is not read further. */
+    private static final int MAX_ARRAY_ITEMS = Math.max(Protocol.MAX_PRESENCE_SUBSCRIPTIONS, Protocol.MAX_RECEIPT_COUNTS);
 
     private final Map<String, Object> values = new HashMap<>();
     private final String ref;
@@ -60,7 +60,7 @@ final class JsonFields {
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
-            case START_ARRAY -> stringArray(parser);
+            case START_ARRAY -> array(parser);
             case START_OBJECT -> {
                 parser.skipChildren();
                 yield NOT_SCALAR;
@@ -69,18 +69,40 @@ final class JsonFields {
         };
     }
 
-    /** An array of at most {@link #MAX_ARRAY_ITEMS} strings, or {@link #NOT_SCALAR}; the parser ends past the array. */
-    private static Object stringArray(JsonParser parser) {
-        List<String> items = new ArrayList<>();
+    /**
+     * An array of at most {@link #MAX_ARRAY_ITEMS} strings, or of as many objects whose scalar members are kept (their
+     * nested values skipped), or {@link #NOT_SCALAR}; the parser ends past the array.
+     */
+    private static Object array(JsonParser parser) {
+        List<Object> items = new ArrayList<>();
+        JsonToken kind = null;
         for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY && item != null; item = parser.nextToken()) {
-            if (item != JsonToken.VALUE_STRING || items.size() == MAX_ARRAY_ITEMS) {
+            boolean usable = (item == JsonToken.VALUE_STRING || item == JsonToken.START_OBJECT) && (kind == null || kind == item);
+            if (!usable || items.size() == MAX_ARRAY_ITEMS) {
                 parser.skipChildren();
                 skipRestOfArray(parser);
                 return NOT_SCALAR;
             }
-            items.add(parser.getString());
+            kind = item;
+            items.add(item == JsonToken.VALUE_STRING ? parser.getString() : flatObject(parser));
         }
         return List.copyOf(items);
+    }
+
+    private static Map<String, Object> flatObject(JsonParser parser) {
+        Map<String, Object> members = new HashMap<>();
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                continue;
+            }
+            Object value = scalar(parser, token);
+            if (value != null && value != NOT_SCALAR) {
+                members.put(name, value);
+            }
+        }
+        return members;
     }
 
     private static void skipRestOfArray(JsonParser parser) {
@@ -147,7 +169,9 @@ final class JsonFields {
         }
         List<String> strings = new ArrayList<>(list.size());
         for (Object item : list) {
-            String string = (String) item;
+            if (!(item instanceof String string)) {
+                throw invalid(name, "must be an array of 1.." + maxItems + " strings");
+            }
             if (string.isEmpty() || string.length() > maxChars) {
                 throw invalid(name, "must hold strings of 1.." + maxChars + " characters");
             }
@@ -165,6 +189,22 @@ final class JsonFields {
             throw invalid(name, "must be an integer of at least " + min);
         }
         return number;
+    }
+
+    /** A lenient read of an array of objects for frames from the server: each object's scalar members; empty when absent. */
+    List<Map<String, Object>> lenientObjects(String name) {
+        if (!(values.get(name) instanceof List<?> list)) {
+            return List.of();
+        }
+        List<Map<String, Object>> objects = new ArrayList<>(list.size());
+        for (Object item : list) {
+            if (item instanceof Map<?, ?> map) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> members = (Map<String, Object>) map;
+                objects.add(members);
+            }
+        }
+        return objects;
     }
 
     long optionalLong(String name, long fallback) {

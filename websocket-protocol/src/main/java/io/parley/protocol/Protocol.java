@@ -26,6 +26,8 @@ public final class Protocol {
     public static final int MAX_PRESENCE_SUBSCRIPTIONS = 256;
     /** Chats one connection may have open with {@code open_chat} at a time. */
     public static final int MAX_OPEN_CHATS = 256;
+    /** Messages one {@code receipt_counts} frame reports at most (the sender's newest in the changed range). */
+    public static final int MAX_RECEIPT_COUNTS = 256;
     /** A receiver shows {@code composing} this long after the latest one, unless {@code paused} comes first. */
     public static final long TYPING_EXPIRY_MILLIS = 6_000;
     /** A sender repeats {@code composing} this often while the user keeps typing. */

@@ -77,6 +77,30 @@ public sealed interface ServerFrame {
         }
     }
 
+    /**
+     * Group chats: how many members received and read some of the inbox owner's own messages in {@code chat}
+     * ("delivered to N of M", "read by N of M"), coalesced: one frame for the messages whose counts changed.
+     */
+    record ReceiptCounts(long inboxSeq, String chat, java.util.List<MessageCounts> messages, long at) implements ServerFrame {
+
+        public ReceiptCounts {
+            messages = java.util.List.copyOf(messages);
+        }
+
+        @Override
+        public String type() {
+            return "receipt_counts";
+        }
+    }
+
+    /**
+     * One message's counts: of the {@code members} who were members at its seq (its sender excluded), {@code delivered}
+     * have a device that received it and {@code read} read it (members who turned read receipts off are never counted
+     * as readers).
+     */
+    record MessageCounts(long seq, String messageId, int delivered, int read, int members) {
+    }
+
     /** The backlog after the {@code sync} cursor is drained up to {@code cursor}; live frames follow. */
     record Synced(long cursor) implements ServerFrame {
         @Override

@@ -51,6 +51,8 @@ class FrameCodecTest {
                         "hi \"there\"\n".getBytes(StandardCharsets.UTF_8), 1_700_000_000_000L),
                 new ServerFrame.Message(6, "124", "d:a:b", 4, "alice", "phone", "c-2", "image/png", new byte[] {1, 2}, 1),
                 new ServerFrame.Receipt(7, "d:a:b", "bob", ReceiptKind.READ, 4, 1_700_000_000_001L),
+                new ServerFrame.ReceiptCounts(8, "g:x", List.of(new ServerFrame.MessageCounts(3, "123", 4, 2, 5),
+                        new ServerFrame.MessageCounts(5, "125", 1, 0, 5)), 1_700_000_000_002L),
                 new ServerFrame.Synced(7),
                 new ServerFrame.Error("r", ErrorCode.UNAVAILABLE, "chat-service unavailable", true),
                 new ServerFrame.Error(null, ErrorCode.BAD_JSON, "not JSON", false),
@@ -230,6 +232,22 @@ class FrameCodecTest {
         assertThat(codec.encode(new ServerFrame.Presence("alice", true, null))).doesNotContain("last_seen");
         assertThat(codec.decodeServerFrame("{\"type\":\"presence\",\"user\":\"alice\",\"online\":false}"))
                 .isEqualTo(new ServerFrame.Presence("alice", false, null));
+    }
+
+    @Test
+    void receiptCountsFromANewerServerKeepWhatTheClientKnows() throws FrameException {
+        ServerFrame frame = codec.decodeServerFrame("{\"type\":\"receipt_counts\",\"inbox_seq\":9,\"chat\":\"g:x\","
+                + "\"messages\":[{\"seq\":3,\"message_id\":\"123\",\"delivered\":2,\"read\":1,\"members\":4,"
+                + "\"played\":1,\"by\":{\"a\":1},\"list\":[1,2]},{\"no_seq\":true}],\"at\":5,\"new_field\":[{}]}");
+
+        assertThat(frame).isEqualTo(new ServerFrame.ReceiptCounts(9, "g:x",
+                List.of(new ServerFrame.MessageCounts(3, "123", 2, 1, 4)), 5));
+    }
+
+    @Test
+    void aClientFrameWithObjectsWhereStringsBelongIsRefused() {
+        assertThatThrownBy(() -> codec.decodeClientFrame("{\"type\":\"subscribe_presence\",\"users\":[{\"a\":1}]}"))
+                .isInstanceOfSatisfying(FrameException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD));
     }
 
     private static String users(int count) {

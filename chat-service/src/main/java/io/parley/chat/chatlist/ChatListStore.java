@@ -19,6 +19,8 @@ public final class ChatListStore {
     private final AsyncCql cql;
     private final PreparedStatement recordMessage;
     private final PreparedStatement recordOwnMessage;
+    private final PreparedStatement recordGroupMessage;
+    private final PreparedStatement recordOwnGroupMessage;
     private final PreparedStatement markRead;
     private final PreparedStatement selectAll;
     private final PreparedStatement selectOne;
@@ -33,9 +35,14 @@ public final class ChatListStore {
                 + " WHERE user_id = ? AND chat_id = ?");
         this.recordOwnMessage = cql.prepare("UPDATE chats_by_user USING TIMESTAMP ? SET " + lastMessage
                 + ", read_seq = ? WHERE user_id = ? AND chat_id = ?");
+        String group = ", group_name = ?, group_avatar_media_id = ?";
+        this.recordGroupMessage = cql.prepare("UPDATE chats_by_user USING TIMESTAMP ? SET " + lastMessage + group
+                + " WHERE user_id = ? AND chat_id = ?");
+        this.recordOwnGroupMessage = cql.prepare("UPDATE chats_by_user USING TIMESTAMP ? SET " + lastMessage + group
+                + ", read_seq = ? WHERE user_id = ? AND chat_id = ?");
         this.markRead = cql.prepare("UPDATE chats_by_user USING TIMESTAMP ? SET read_seq = ? WHERE user_id = ? AND chat_id = ?");
         String columns = "chat_id, last_seq, last_message_id, last_sender_user_id, last_content_type, last_body, "
-                + "last_activity, read_seq, muted_until";
+                + "last_activity, read_seq, muted_until, group_name, group_avatar_media_id";
         this.selectAll = cql.prepare("SELECT " + columns + " FROM chats_by_user WHERE user_id = ?");
         this.selectOne = cql.prepare("SELECT " + columns + " FROM chats_by_user WHERE user_id = ? AND chat_id = ?");
         // A setting, not a watermark: the ordinary timestamp, so the member's latest change wins.
@@ -68,6 +75,23 @@ public final class ChatListStore {
                 message.getChatId()));
     }
 
+    /**
+     * As {@link #recordMessage}, in a group chat with the group's name and avatar at that message (written with the same
+     * timestamp, so a later info change wins): what a batch that added members or changed the info writes.
+     */
+    public CompletableFuture<Void> recordGroupMessage(String userId, ChatMessage message, String groupName,
+            String groupAvatarMediaId) {
+        long seq = message.getSeq();
+        Object[] last = {Long.parseLong(message.getMessageId()), message.getSenderUserId(), message.getContentType(),
+                message.getBody().asReadOnlyByteBuffer(), Instant.ofEpochMilli(message.getSentAtEpochMillis())};
+        if (userId.equals(message.getSenderUserId())) {
+            return cql.execute(recordOwnGroupMessage.bind(seq, seq, last[0], last[1], last[2], last[3], last[4], groupName,
+                    groupAvatarMediaId, seq, userId, message.getChatId()));
+        }
+        return cql.execute(recordGroupMessage.bind(seq, seq, last[0], last[1], last[2], last[3], last[4], groupName,
+                groupAvatarMediaId, userId, message.getChatId()));
+    }
+
     /** Moves the user's read watermark of the chat up to {@code readSeq}; never down. */
     public CompletableFuture<Void> markRead(String userId, String chatId, long readSeq) {
         return cql.execute(markRead.bind(readSeq, readSeq, userId, chatId));
@@ -84,6 +108,7 @@ public final class ChatListStore {
     private static ChatListEntry toEntry(Row row) {
         return new ChatListEntry(row.getString("chat_id"), row.getLong("last_seq"), row.getLong("last_message_id"),
                 row.getString("last_sender_user_id"), row.getString("last_content_type"), row.getByteBuffer("last_body"),
-                row.getInstant("last_activity"), row.getLong("read_seq"), row.getInstant("muted_until"));
+                row.getInstant("last_activity"), row.getLong("read_seq"), row.getInstant("muted_until"),
+                row.getString("group_name"), row.getString("group_avatar_media_id"));
     }
 }

@@ -31,6 +31,8 @@ public final class GroupChatStore {
     private final PreparedStatement readMember;
     private final PreparedStatement readOutcome;
     private final PreparedStatement writeOutcome;
+    private final PreparedStatement readInfo;
+    private final PreparedStatement writeInfo;
 
     public GroupChatStore(AsyncCql cql) {
         this.cql = cql;
@@ -51,6 +53,8 @@ public final class GroupChatStore {
         this.readMember = cql.prepare("SELECT role, joined_seq, left_seq FROM group_members WHERE chat_id = ? AND user_id = ?");
         this.readOutcome = cql.prepare("SELECT seq, refused FROM group_outcomes WHERE chat_id = ? AND item_id = ?");
         this.writeOutcome = cql.prepare("INSERT INTO group_outcomes (chat_id, item_id, seq, refused) VALUES (?, ?, ?, ?)");
+        this.readInfo = cql.prepare("SELECT name, avatar_media_id FROM group_info WHERE chat_id = ?");
+        this.writeInfo = cql.prepare("UPDATE group_info USING TIMESTAMP ? SET name = ?, avatar_media_id = ? WHERE chat_id = ?");
     }
 
     /** The membership after {@code seq}: the fold of the log up to it (rows above it are ignored, see the table). */
@@ -83,6 +87,17 @@ public final class GroupChatStore {
     }
 
     /**
+     * Every membership span of the chat, from the whole log. Rows above the chat's mark (left by a crash) are included:
+     * the replay rewrites them identically, and callers ask only about seqs of messages already stored.
+     */
+    public CompletableFuture<MembershipTimeline> timeline(String chatId) {
+        return cql.all(readLog.bind(chatId)).thenApply(rows -> MembershipTimeline.of(rows.stream()
+                .map(row -> new MembershipTimeline.Change(row.getLong("seq"), row.getString("user_id"),
+                        GroupRole.ofStored(row.getString("role"))))
+                .toList()));
+    }
+
+    /**
      * Writes the changes a system message at {@code seq} made: log rows, the settings row, and the readers' rows
      * ({@code after}: the membership after it, for the joined seq of a new member). Idempotent.
      */
@@ -104,6 +119,18 @@ public final class GroupChatStore {
             writes.add(cql.execute(writeSettings.bind(chatId, seq, sendAdminsOnly)));
         }
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+    }
+
+    /** The chat's name and avatar as its info-change system messages set them ({@link GroupInfo#NONE} if none did). */
+    public CompletableFuture<GroupInfo> info(String chatId) {
+        return cql.one(readInfo.bind(chatId)).thenApply(row -> row
+                .map(found -> new GroupInfo(found.getString("name"), found.getString("avatar_media_id")))
+                .orElse(GroupInfo.NONE));
+    }
+
+    /** The info after the change at {@code seq}; the latest change wins in any write order. */
+    public CompletableFuture<Void> writeInfo(String chatId, long seq, GroupInfo info) {
+        return cql.execute(writeInfo.bind(seq, info.name(), info.avatarMediaId(), chatId));
     }
 
     public CompletableFuture<Optional<StoredOutcome>> outcome(String chatId, String itemId) {

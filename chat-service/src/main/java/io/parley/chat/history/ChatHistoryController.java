@@ -2,6 +2,8 @@ package io.parley.chat.history;
 
 import io.parley.auth.verification.ParleyPrincipal;
 import io.parley.chat.chats.ChatId;
+import io.parley.chat.receipts.GroupReceiptQueries;
+import io.parley.chat.receipts.MessageReceipts;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +15,8 @@ import reactor.core.publisher.Mono;
 /**
  * History for clients, authenticated by their access token:
  * {@code GET /v1/chats} (the caller's chats with unread counts and last message, most recent activity first) and
- * {@code GET /v1/chats/{chatId}/messages?before=&after=&limit=} (pages of a chat's messages, newest first).
+ * {@code GET /v1/chats/{chatId}/messages?before=&after=&limit=} (pages of a chat's messages, newest first) and
+ * {@code GET /v1/chats/{chatId}/messages/{seq}/receipts} (who received and read a group message).
  * Errors are RFC 9457 problem documents ({@link HistoryProblems}).
  */
 @RestController
@@ -21,9 +24,11 @@ import reactor.core.publisher.Mono;
 class ChatHistoryController {
 
     private final HistoryService history;
+    private final GroupReceiptQueries receipts;
 
-    ChatHistoryController(HistoryService history) {
+    ChatHistoryController(HistoryService history, GroupReceiptQueries receipts) {
         this.history = history;
+        this.receipts = receipts;
     }
 
     @GetMapping
@@ -43,5 +48,16 @@ class ChatHistoryController {
         }
         ChatId chat = ChatId.parse(chatId);
         return Mono.fromFuture(() -> history.messages(caller.userId().toString(), chat, before, after, limit));
+    }
+
+    /** Who received and who read a group message, and when; members at that seq only. */
+    @GetMapping("/{chatId}/messages/{seq}/receipts")
+    Mono<MessageReceipts> receipts(@AuthenticationPrincipal ParleyPrincipal caller, @PathVariable String chatId,
+            @PathVariable long seq) {
+        if (seq < 1) {
+            throw new InvalidPageException("seq must be at least 1");
+        }
+        ChatId chat = ChatId.parse(chatId);
+        return Mono.defer(() -> Mono.fromFuture(receipts.list(caller.userId().toString(), chat, seq)));
     }
 }

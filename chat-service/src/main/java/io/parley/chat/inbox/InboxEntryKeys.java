@@ -1,6 +1,10 @@
 package io.parley.chat.inbox;
 
+import io.parley.proto.chat.v1.GroupReceipt;
 import io.parley.proto.chat.v1.InboxEntry;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import io.parley.proto.chat.v1.Receipt;
 
 /**
@@ -24,8 +28,20 @@ final class InboxEntryKeys {
             case MESSAGE -> MESSAGE + entry.getMessage().getMessageId();
             case MESSAGE_REF -> MESSAGE + entry.getMessageRef().getMessageId();
             case RECEIPT -> receipt(entry.getReceipt());
+            case GROUP_RECEIPT -> groupReceipt(entry.getGroupReceipt());
             case ITEM_NOT_SET -> throw new IllegalArgumentException("inbox entry without an item");
         };
+    }
+
+    /** The same counts twice are one fact: the key is the chat and a digest of the counts (not of the time). */
+    private static String groupReceipt(GroupReceipt receipt) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(receipt.toBuilder().clearAtEpochMillis().build().toByteArray());
+            return "c:" + receipt.getChatId() + ":" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 
     private static String receipt(Receipt receipt) {

@@ -3,6 +3,7 @@ package io.parley.chat.inbox;
 import io.micrometer.observation.Observation;
 import io.parley.chat.kafka.KafkaSender;
 import io.parley.proto.chat.v1.ChatMessage;
+import io.parley.proto.chat.v1.GroupReceipt;
 import io.parley.proto.chat.v1.InboxEntry;
 import io.parley.proto.chat.v1.MessageRef;
 import io.parley.proto.chat.v1.Receipt;
@@ -73,6 +74,11 @@ public final class InboxPublisher {
             }
         }
         return records.isEmpty() ? CompletableFuture.completedFuture(null) : kafka.sendInOrder(topic, records);
+    }
+
+    /** A group chat's receipt counts for {@code userId}'s own messages (messaging-pipeline §6, "Group receipts"). */
+    public CompletableFuture<Void> groupReceipt(String userId, GroupReceipt receipt) {
+        return publish(List.of(userId), InboxEntry.newBuilder().setGroupReceipt(receipt), null);
     }
 
     public CompletableFuture<Void> receipt(Collection<String> recipients, Receipt receipt, Observation parent) {

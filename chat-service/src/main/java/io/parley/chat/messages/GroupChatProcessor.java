@@ -9,6 +9,7 @@ import io.parley.chat.groups.GroupChatStore;
 import io.parley.chat.groups.GroupNames;
 import io.parley.chat.groups.GroupDecision;
 import io.parley.chat.groups.GroupEvents;
+import io.parley.chat.groups.GroupInfo;
 import io.parley.chat.groups.GroupMembership;
 import io.parley.chat.groups.GroupRecord;
 import io.parley.chat.groups.GroupRole;
@@ -23,6 +24,7 @@ import io.parley.proto.chat.v1.ChatMessage;
 import io.parley.proto.chat.v1.MessageSubmitted;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,15 +82,32 @@ final class GroupChatProcessor {
         CompletableFuture<Long> mark = chatSequences.mark(chatId);
         List<CompletableFuture<GroupCandidate>> candidates = records.stream().map(record -> candidate(chatId, record.payload())).toList();
         CompletableFuture<?> lookups = CompletableFuture.allOf(candidates.toArray(CompletableFuture[]::new));
+        boolean commands = records.stream().anyMatch(record -> record.payload().hasMembership());
         return mark.thenCompose(startSeq -> membershipAfter(chatId, startSeq)
-                .thenCombine(lookups, (membership, found) -> GroupSequencing.assign(startSeq, membership,
-                        candidates.stream().map(CompletableFuture::join).toList()))
-                .thenCompose(decided -> store(chatId, records, startSeq, decided)
-                        .thenCompose(applied -> chatSequences.finish(chatId, startSeq, decided.lastSeq())
+                .thenCombine(lookups, (membership, found) -> new Start(startSeq, membership,
+                        GroupSequencing.assign(startSeq, membership, candidates.stream().map(CompletableFuture::join).toList())))
+                .thenCombine(commands ? groups.info(chatId) : CompletableFuture.completedFuture(null), Start::withInfo)
+                .thenCompose(start -> store(chatId, records, start)
+                        .thenCompose(applied -> chatSequences.finish(chatId, startSeq, start.decided().lastSeq())
                                 .thenApply(finished -> {
-                                    remember(chatId, decided);
+                                    remember(chatId, start.decided());
                                     return applied;
                                 }))));
+    }
+
+    /**
+     * A batch as decided: the chat's mark and membership before it, the decisions, and (only in a batch with membership
+     * commands, which may add members or change the info) the group's info before it; null otherwise.
+     */
+    private record Start(long startSeq, GroupMembership membership, GroupSequencing decided, GroupInfo info) {
+
+        Start(long startSeq, GroupMembership membership, GroupSequencing decided) {
+            this(startSeq, membership, decided, null);
+        }
+
+        Start withInfo(GroupInfo known) {
+            return new Start(startSeq, membership, decided, known);
+        }
     }
 
     /**
@@ -123,13 +142,17 @@ final class GroupChatProcessor {
                 submitted.getSenderUserId() + '/' + submitted.getClientMsgId(), submitted.getSenderUserId()), refusal, rows));
     }
 
-    private CompletableFuture<List<Long>> store(String chatId, List<Keyed<MessageSubmitted>> records, long startSeq,
-            GroupSequencing decided) {
+    private CompletableFuture<List<Long>> store(String chatId, List<Keyed<MessageSubmitted>> records, Start start) {
+        long startSeq = start.startSeq();
+        GroupSequencing decided = start.decided();
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         List<CompletableFuture<Void>> outcomes = new ArrayList<>();
         List<InboxPublisher.Addressed> deliveries = new ArrayList<>();
         Map<String, ChatMessage> latestByRecipient = new LinkedHashMap<>();
+        Map<String, Long> ownLatest = new HashMap<>();
         List<Long> applied = new ArrayList<>();
+        GroupInfo info = start.info();
+        long infoSeq = 0;
         for (int i = 0; i < records.size(); i++) {
             MessageSubmitted submitted = records.get(i).payload();
             Observation parent = records.get(i).observation();
@@ -150,6 +173,7 @@ final class GroupChatProcessor {
             } else {
                 metrics.redelivered();
             }
+            GroupMembership before = i == 0 ? start.membership() : decided.after().get(i - 1);
             GroupMembership after = decided.after().get(i);
             ChatMessage message = submitted.hasMembership()
                     ? GroupEvents.systemMessage(submitted, done.seq(), done.changes())
@@ -159,6 +183,13 @@ final class GroupChatProcessor {
                 writes.add(groups.writeChanges(chatId, done.seq(), done.changes(), done.sendAdminsOnly(), after));
                 GroupNames.named(submitted).ifPresent(name -> writes.add(names.write(chatId, done.seq(), name)));
                 outcomes.add(groups.writeOutcome(chatId, submitted.getClientMsgId(), done.seq(), null));
+                writes.addAll(unreadFromJoining(chatId, done, before));
+                if (info != null && GroupInfo.carriesInfo(submitted)) {
+                    info = info.after(submitted);
+                    infoSeq = done.seq();
+                }
+            } else {
+                ownLatest.merge(submitted.getSenderUserId(), done.seq(), Math::max);
             }
             Set<String> recipients = new LinkedHashSet<>(after.members().keySet());
             done.changes().stream().filter(change -> change.role() == GroupRole.NONE).map(RoleChange::userId)
@@ -167,11 +198,37 @@ final class GroupChatProcessor {
             recipients.forEach(user -> latestByRecipient.put(user, message));
             applied.add(done.seq());
         }
-        latestByRecipient.forEach((user, latest) -> writes.add(chatLists.recordMessage(user, latest)));
+        if (infoSeq > 0) {
+            writes.add(groups.writeInfo(chatId, infoSeq, info));
+        }
+        GroupInfo shown = info;
+        latestByRecipient.forEach((user, latest) -> {
+            writes.add(shown == null ? chatLists.recordMessage(user, latest)
+                    : chatLists.recordGroupMessage(user, latest, shown.name(), shown.avatarMediaId()));
+            Long own = ownLatest.get(user);
+            if (own != null && !user.equals(latest.getSenderUserId())) {
+                writes.add(chatLists.markRead(user, chatId, own));
+            }
+        });
         // References only once the rows they point to are written: a member's sync resolves every one it gets.
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
                 .thenCompose(written -> inbox.references(deliveries))
                 .thenCompose(referenced -> CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)))
                 .thenApply(done -> applied);
+    }
+
+    /**
+     * A member's unread count starts at their joining: their chat-list read watermark is set just below the system
+     * message that made them a member (USING TIMESTAMP of that value: a higher watermark from an earlier membership
+     * stays).
+     */
+    private List<CompletableFuture<Void>> unreadFromJoining(String chatId, GroupDecision.Applied done, GroupMembership before) {
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (RoleChange change : done.changes()) {
+            if (change.role() != GroupRole.NONE && !before.isMember(change.userId()) && done.seq() > 1) {
+                writes.add(chatLists.markRead(change.userId(), chatId, done.seq() - 1));
+            }
+        }
+        return writes;
     }
 }

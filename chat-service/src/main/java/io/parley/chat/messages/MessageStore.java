@@ -30,6 +30,7 @@ public final class MessageStore {
     private final PreparedStatement selectByClientId;
     private final PreparedStatement pageDescending;
     private final PreparedStatement pageAscending;
+    private final PreparedStatement headsAscending;
 
     public MessageStore(AsyncCql cql) {
         this.cql = cql;
@@ -45,6 +46,8 @@ public final class MessageStore {
                 + "AND seq > ? AND seq < ? ORDER BY seq DESC LIMIT ?");
         this.pageAscending = cql.prepare("SELECT " + COLUMNS + " FROM messages_by_chat WHERE chat_id = ? AND bucket = ? "
                 + "AND seq > ? AND seq < ? ORDER BY seq ASC LIMIT ?");
+        this.headsAscending = cql.prepare("SELECT seq, message_id, sender_user_id, content_type FROM messages_by_chat "
+                + "WHERE chat_id = ? AND bucket = ? AND seq > ? AND seq <= ? ORDER BY seq ASC");
     }
 
     /**
@@ -89,6 +92,23 @@ public final class MessageStore {
     /** Up to {@code limit} messages with {@code after < seq < before}, of ONE bucket, oldest first. */
     public CompletableFuture<List<ChatMessage>> oldestInBucket(String chatId, long bucket, long after, long before, int limit) {
         return page(pageAscending, chatId, bucket, after, before, limit);
+    }
+
+    /**
+     * Who sent each message with {@code after < seq <= upTo}, oldest first, without the bodies (receipt counts need
+     * only this); the range should span few buckets.
+     */
+    public CompletableFuture<List<MessageHead>> heads(String chatId, long after, long upTo) {
+        List<CompletableFuture<List<Row>>> buckets = new ArrayList<>();
+        for (long bucket = SeqBuckets.of(after + 1); bucket <= SeqBuckets.of(upTo); bucket++) {
+            buckets.add(cql.all(headsAscending.bind(chatId, bucket, after, upTo)));
+        }
+        return CompletableFuture.allOf(buckets.toArray(CompletableFuture[]::new)).thenApply(read -> {
+            List<MessageHead> heads = new ArrayList<>();
+            buckets.forEach(rows -> rows.join().forEach(row -> heads.add(new MessageHead(row.getLong(0),
+                    Long.toString(row.getLong(1)), row.getString(2), row.getString(3)))));
+            return heads;
+        });
     }
 
     /** The message at {@code seq} of the chat, if stored. */

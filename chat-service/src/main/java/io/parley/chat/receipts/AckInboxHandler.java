@@ -2,6 +2,7 @@ package io.parley.chat.receipts;
 
 import io.micrometer.observation.Observation;
 import io.parley.chat.chats.ChatId;
+import io.parley.chat.chats.GroupChatIds;
 import io.parley.chat.error.ChatException;
 import io.parley.chat.inbox.CoveredEntry;
 import io.parley.chat.inbox.DeviceCursors;
@@ -21,7 +22,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * AckInbox: a device received its inbox up to a cursor. For the messages of other users this newly covers,
  * the user's delivered watermark of each chat advances and the chat's other members get a DELIVERED receipt
- * (not one who blocks or is blocked by the user: {@link ReceiptRecipients}).
+ * (not one who blocks or is blocked by the user: {@link ReceiptRecipients}). In a group chat the watermark moves and
+ * the change is noted for the coalesced counts to the senders ({@link GroupWatermarks}), never a receipt per member.
  * Receipts are produced before the cursor moves, so a failed ack is retried in full.
  *
  * <p>An ack costs what it covers: the rows after the device's cursor (their reference columns, not the bodies),
@@ -39,16 +41,18 @@ final class AckInboxHandler {
     private final InboxPublisher publisher;
     private final ReceiptRecipients recipients;
     private final AckProgress progress;
+    private final GroupWatermarks groups;
     private final Clock clock;
 
     AckInboxHandler(InboxReader inbox, DeviceCursors cursors, ReceiptStore receipts, InboxPublisher publisher,
-            ReceiptRecipients recipients, AckProgress progress, Clock clock) {
+            ReceiptRecipients recipients, AckProgress progress, GroupWatermarks groups, Clock clock) {
         this.inbox = inbox;
         this.cursors = cursors;
         this.receipts = receipts;
         this.publisher = publisher;
         this.recipients = recipients;
         this.progress = progress;
+        this.groups = groups;
         this.clock = clock;
     }
 
@@ -102,6 +106,10 @@ final class AckInboxHandler {
                     long seq = chat.getValue();
                     if (seq <= deliveredSeq) {
                         return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    if (GroupChatIds.isGroupChat(chat.getKey())) {
+                        return groups.delivered(chat.getKey(), userId, deliveredSeq, seq)
+                                .thenRun(() -> progress.deliveredStored(chat.getKey(), userId, seq));
                     }
                     Receipt receipt = Receipt.newBuilder().setChatId(chat.getKey()).setUserId(userId)
                             .setKind(ReceiptKind.RECEIPT_KIND_DELIVERED).setUpToSeq(seq).setAtEpochMillis(clock.millis())

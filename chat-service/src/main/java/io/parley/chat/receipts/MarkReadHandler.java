@@ -32,15 +32,20 @@ final class MarkReadHandler {
     private final UserDirectoryClient directory;
     private final ReceiptRecipients recipients;
     private final InboxPublisher publisher;
+    private final ChatAuthorizer authorizer;
+    private final GroupWatermarks groups;
     private final Clock clock;
 
     MarkReadHandler(ChatListStore chatLists, ReceiptStore receipts, UserDirectoryClient directory,
-            ReceiptRecipients recipients, InboxPublisher publisher, Clock clock) {
+            ReceiptRecipients recipients, InboxPublisher publisher, ChatAuthorizer authorizer, GroupWatermarks groups,
+            Clock clock) {
         this.chatLists = chatLists;
         this.receipts = receipts;
         this.directory = directory;
         this.recipients = recipients;
         this.publisher = publisher;
+        this.authorizer = authorizer;
+        this.groups = groups;
         this.clock = clock;
     }
 
@@ -49,8 +54,11 @@ final class MarkReadHandler {
         ChatException.require("user_id", userId);
         ChatException.require("chat_id", request.getChatId());
         ChatId chat = ChatId.parse(request.getChatId());
-        ChatAuthorizer.requireMember(userId, chat);
         ChatException.requireNotNegative("up_to_seq", request.getUpToSeq());
+        if (chat.isGroup()) {
+            return authorizer.groupSpan(userId, chat).thenCompose(span -> markGroupRead(userId, chat, request.getUpToSeq()));
+        }
+        ChatAuthorizer.requireMember(userId, chat);
         return chatLists.entry(userId, chat.value())
                 .thenCombine(receipts.watermarks(chat.value(), userId), (entry, watermarks) -> new long[] {
                         Math.min(request.getUpToSeq(), entry.map(ChatListEntry::lastSeq).orElse(0L)), watermarks.readSeq()})
@@ -66,6 +74,21 @@ final class MarkReadHandler {
                                     chatLists.markRead(userId, chat.value(), target)))
                             .thenApply(stored -> response(target));
                 });
+    }
+
+    /**
+     * A member (or former member, up to their leaving: their chat list ends there) of a group chat read it: the
+     * watermark moves and the senders get coalesced counts, honouring the reader's privacy there; no receipt per member.
+     */
+    private CompletableFuture<MarkReadResponse> markGroupRead(String userId, ChatId chat, long upToSeq) {
+        return chatLists.entry(userId, chat.value()).thenCombine(receipts.watermarks(chat.value(), userId),
+                (entry, watermarks) -> {
+                    long target = Math.min(upToSeq, entry.map(ChatListEntry::lastSeq).orElse(0L));
+                    return target <= watermarks.readSeq() ? CompletableFuture.completedFuture(response(watermarks.readSeq()))
+                            : groups.read(chat.value(), userId, watermarks, target)
+                                    .thenCompose(read -> chatLists.markRead(userId, chat.value(), target))
+                                    .thenApply(stored -> response(target));
+                }).thenCompose(answer -> answer);
     }
 
     private CompletableFuture<Void> readReceipt(String userId, ChatId chat, long upToSeq, Observation parent) {

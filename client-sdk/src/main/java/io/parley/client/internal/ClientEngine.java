@@ -51,6 +51,7 @@ public final class ClientEngine implements Socket.Events {
     private final FrameCodec codec = new FrameCodec();
     private final Backoff reconnectBackoff;
     private final SeenMessages seen;
+    private final ReceiptCountsMemory receiptCounts;
     private final ChatSequencer sequencer;
     private final PendingSends pending = new PendingSends();
     private final Map<String, Long> unsentReads = new HashMap<>();
@@ -93,6 +94,7 @@ public final class ClientEngine implements Socket.Events {
         this.clock = clock;
         this.reconnectBackoff = new Backoff(settings.reconnectInitial(), settings.reconnectMax(), ThreadLocalRandom.current()::nextDouble);
         this.seen = new SeenMessages(settings.rememberedMessageIds());
+        this.receiptCounts = new ReceiptCountsMemory(settings.rememberedMessageIds());
         this.sequencer = new ChatSequencer(settings.gapTimeout().toMillis());
         this.cursor = settings.initialCursor();
         this.visibleCursor = cursor;
@@ -362,6 +364,11 @@ public final class ClientEngine implements Socket.Events {
         } else if (frame instanceof ServerFrame.Receipt receipt) {
             if (advanceCursor(receipt.inboxSeq())) {
                 safely(() -> listener.onReceipt(receipt));
+            }
+        } else if (frame instanceof ServerFrame.ReceiptCounts counts) {
+            if (advanceCursor(counts.inboxSeq())) {
+                ServerFrame.ReceiptCounts merged = receiptCounts.merge(counts);
+                safely(() -> listener.onReceiptCounts(merged));
             }
         } else if (frame instanceof ServerFrame.Sent sent) {
             onSent(sent);

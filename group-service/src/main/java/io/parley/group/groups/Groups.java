@@ -61,7 +61,8 @@ public class Groups {
                 emptyToNull(request.avatarMediaId()), request.editInfo(), request.send(), creator, clock.instant(), false);
         MembershipCommand command = command(MembershipChange.CREATED, others)
                 .setSendAdminsOnly(request.send() == Permission.ADMINS)
-                .setDetails(details(Map.of("name", group.name()))).build();
+                .setDetails(details(group.avatarMediaId() == null ? Map.of("name", group.name())
+                        : Map.of("name", group.name(), "avatar_media_id", group.avatarMediaId()))).build();
         return requireAddable(creator, others)
                 .then(store.save(group))
                 .then(decided(group.id(), creator, command))
