@@ -160,7 +160,7 @@ class PushRulesIntegrationTest extends ChatServiceIntegrationTest {
         assertThat(pushedSeqs(carol)).doesNotContain(2L);
 
         change(chatId, admin, MembershipChange.INFO_CHANGED, "{\"name\":\"Bouldering\"}");
-        assertThat(cql.execute("SELECT name FROM group_names WHERE chat_id = ?", chatId).one().getString(0))
+        assertThat(cql.execute("SELECT name FROM group_info WHERE chat_id = ?", chatId).one().getString(0))
                 .isEqualTo("Bouldering");
     }
 

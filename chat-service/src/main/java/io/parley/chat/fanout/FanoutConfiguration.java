@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.binder.grpc.ObservationGrpcClientIntercepto
 import io.micrometer.observation.ObservationRegistry;
 import io.parley.cassandra.async.AsyncCql;
 import io.parley.chat.chatlist.ChatListStore;
-import io.parley.chat.groups.GroupNames;
+import io.parley.chat.groups.GroupChatStore;
 import io.parley.chat.kafka.KafkaSender;
 import io.parley.chat.topics.ChatTopics;
 import io.parley.connections.ConnectionRegistry;
@@ -61,20 +61,20 @@ class FanoutConfiguration {
     private static final int MAX_HELD_PUSH_REQUESTS = 100_000;
 
     private static PushRequests pushRequests(KafkaSender kafka, ChatTopics topics, FanoutSettings settings,
-            MeterRegistry meters, Clock clock, ChatListStore chatLists, GroupNames groupNames) {
-        return new PushRequests(kafka, topics.pushRequests().name(), new PushChecks(chatLists, groupNames, GROUP_NAME_TTL),
+            MeterRegistry meters, Clock clock, ChatListStore chatLists, GroupChatStore groups) {
+        return new PushRequests(kafka, topics.pushRequests().name(), new PushChecks(chatLists, groups, GROUP_NAME_TTL),
                 settings.pushHeldWhileOnline(), MAX_HELD_PUSH_REQUESTS, meters, clock);
     }
 
     @Bean
     DeliveryFanout deliveryFanout(ConnectionRegistry registry, GatewayChannels channels, KafkaSender kafka, ChatTopics topics,
             FanoutSettings settings, MeterRegistry meters, Clock clock, AsyncCql cql, ChatListStore chatLists,
-            GroupNames groupNames) {
+            GroupChatStore groups) {
         OnlineDevices devices = userId -> registry.onlineDevices(userId).collectList().timeout(REGISTRY_TIMEOUT).toFuture();
         DeviceDelivery delivery = new GatewayDelivery(new GatewayDirectory(registry, channels), settings.deliverDeadline());
         Duration admissionWait = settings.deliverDeadline().plus(REGISTRY_TIMEOUT).multipliedBy(2);
         KnownDevices known = new AckedDevices(cql, KNOWN_DEVICES_TTL, KNOWN_DEVICES_USERS);
-        return new DeliveryFanout(devices, known, delivery, pushRequests(kafka, topics, settings, meters, clock, chatLists, groupNames),
+        return new DeliveryFanout(devices, known, delivery, pushRequests(kafka, topics, settings, meters, clock, chatLists, groups),
                 new FanoutMetrics(meters, clock), settings.maxInFlight(), admissionWait, RETRY_DELAYS);
     }
 }

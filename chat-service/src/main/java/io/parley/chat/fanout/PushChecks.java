@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.parley.chat.chatlist.ChatListStore;
 import io.parley.chat.chatlist.PushState;
 import io.parley.chat.chats.GroupChatIds;
-import io.parley.chat.groups.GroupNames;
+import io.parley.chat.groups.GroupChatStore;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -23,12 +23,12 @@ final class PushChecks {
     private static final long MAX_NAMES = 100_000;
 
     private final ChatListStore chatLists;
-    private final GroupNames names;
+    private final GroupChatStore groups;
     private final AsyncCache<String, String> remembered;
 
-    PushChecks(ChatListStore chatLists, GroupNames names, Duration nameTtl) {
+    PushChecks(ChatListStore chatLists, GroupChatStore groups, Duration nameTtl) {
         this.chatLists = chatLists;
-        this.names = names;
+        this.groups = groups;
         this.remembered = Caffeine.newBuilder().expireAfterWrite(nameTtl).maximumSize(MAX_NAMES).buildAsync();
     }
 
@@ -41,7 +41,7 @@ final class PushChecks {
             return new PushState(0, null);
         });
         CompletableFuture<String> name = !GroupChatIds.isGroupChat(chatId) ? CompletableFuture.completedFuture("")
-                : remembered.get(chatId, (chat, executor) -> names.of(chat)).exceptionally(failure -> "");
+                : remembered.get(chatId, (chat, executor) -> groups.info(chat).thenApply(info -> info.name() == null ? "" : info.name())).exceptionally(failure -> "");
         return state.thenCombine(name, ChatPush::new);
     }
 }

@@ -6,7 +6,6 @@ import io.micrometer.observation.Observation;
 import io.parley.chat.chatlist.ChatListStore;
 import io.parley.chat.groups.GroupCandidate;
 import io.parley.chat.groups.GroupChatStore;
-import io.parley.chat.groups.GroupNames;
 import io.parley.chat.groups.GroupDecision;
 import io.parley.chat.groups.GroupEvents;
 import io.parley.chat.groups.GroupInfo;
@@ -51,7 +50,6 @@ final class GroupChatProcessor {
     private final BatchSequencer chatSequences;
     private final MessageStore messages;
     private final GroupChatStore groups;
-    private final GroupNames names;
     private final ChatListStore chatLists;
     private final InboxPublisher inbox;
     private final SequencingMetrics metrics;
@@ -65,12 +63,11 @@ final class GroupChatProcessor {
     private record RememberedMembership(long seq, GroupMembership membership) {
     }
 
-    GroupChatProcessor(BatchSequencer chatSequences, MessageStore messages, GroupChatStore groups, GroupNames names,
+    GroupChatProcessor(BatchSequencer chatSequences, MessageStore messages, GroupChatStore groups,
             ChatListStore chatLists, InboxPublisher inbox, SequencingMetrics metrics, Clock clock) {
         this.chatSequences = chatSequences;
         this.messages = messages;
         this.groups = groups;
-        this.names = names;
         this.chatLists = chatLists;
         this.inbox = inbox;
         this.metrics = metrics;
@@ -181,7 +178,6 @@ final class GroupChatProcessor {
             writes.add(messages.write(message));
             if (submitted.hasMembership()) {
                 writes.add(groups.writeChanges(chatId, done.seq(), done.changes(), done.sendAdminsOnly(), after));
-                GroupNames.named(submitted).ifPresent(name -> writes.add(names.write(chatId, done.seq(), name)));
                 outcomes.add(groups.writeOutcome(chatId, submitted.getClientMsgId(), done.seq(), null));
                 writes.addAll(unreadFromJoining(chatId, done, before));
                 if (info != null && GroupInfo.carriesInfo(submitted)) {

@@ -3,7 +3,6 @@ package io.parley.chat.messages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.chat.chatlist.ChatListStore;
 import io.parley.chat.groups.GroupChatStore;
-import io.parley.chat.groups.GroupNames;
 import io.parley.chat.inbox.InboxPublisher;
 import io.parley.chat.inbox.MessageResolver;
 import io.parley.chat.kafka.RecordObservations;
@@ -39,16 +38,11 @@ class MessagesConfiguration {
     }
 
     @Bean
-    GroupNames groupNames(AsyncCql cql) {
-        return new GroupNames(cql);
-    }
-
-    @Bean
     MessagesListener messagesListener(BatchSequencer chatSequencer, MessageStore messages, GroupChatStore groupChats,
-            GroupNames groupNames, ChatListStore chatLists, InboxPublisher inbox, RecordObservations observations, MeterRegistry meters, Clock clock) {
+            ChatListStore chatLists, InboxPublisher inbox, RecordObservations observations, MeterRegistry meters, Clock clock) {
         SequencingMetrics metrics = new SequencingMetrics(meters);
         MessageProcessor processor = new MessageProcessor(chatSequencer, messages, chatLists, inbox, metrics, clock);
-        GroupChatProcessor groupProcessor = new GroupChatProcessor(chatSequencer, messages, groupChats, groupNames, chatLists,
+        GroupChatProcessor groupProcessor = new GroupChatProcessor(chatSequencer, messages, groupChats, chatLists,
                 inbox, metrics, clock);
         return new MessagesListener(processor, groupProcessor, chatSequencer, observations);
     }
