@@ -111,9 +111,9 @@ public final class LiveState {
     /** Publishes the offline of every user whose grace ran out; emits each as it goes offline, with its last seen. */
     public Flux<WentOffline> finishDueOfflines(int max) {
         long now = clock.millis();
-        return redis.opsForZSet()
+        return whole(redis.opsForZSet()
                 .rangeByScore(PresenceKeys.PENDING_OFFLINE, Range.closed(Double.NEGATIVE_INFINITY, (double) now),
-                        Limit.limit().count(max))
+                        Limit.limit().count(max)))
                 .concatMap(userId -> redis.execute(FINISH_OFFLINE,
                                 List.of(PresenceKeys.connections(userId), PresenceKeys.state(userId), PresenceKeys.PENDING_OFFLINE),
                                 List.of(userId, PresenceKeys.channel(userId), Long.toString(now)))
@@ -132,7 +132,7 @@ public final class LiveState {
 
     /** Closes every connection the gateway held that it does not list (a complete report). */
     public Mono<Void> closeAllExcept(String gatewayId, Set<OpenConnection> listed) {
-        return redis.opsForSet().members(PresenceKeys.gateway(gatewayId))
+        return whole(redis.opsForSet().members(PresenceKeys.gateway(gatewayId)))
                 .mapNotNull(member -> OpenConnection.fromGatewayMember(gatewayId, member))
                 .filter(held -> !listed.contains(held))
                 .concatMap(this::close)
@@ -145,14 +145,23 @@ public final class LiveState {
      */
     public Flux<String> reapDeadGateways(int max) {
         long now = clock.millis();
-        return redis.opsForZSet()
+        return whole(redis.opsForZSet()
                 .rangeByScore(PresenceKeys.GATEWAYS, Range.closed(Double.NEGATIVE_INFINITY, (double) now),
-                        Limit.limit().count(max))
+                        Limit.limit().count(max)))
                 .concatMap(gatewayId -> redis.opsForZSet().remove(PresenceKeys.GATEWAYS, gatewayId)
                         .filter(removed -> removed == 1L)
                         .flatMap(won -> closeAllExcept(gatewayId, Set.of())
                                 .then(redis.delete(PresenceKeys.gateway(gatewayId)))
                                 .thenReturn(gatewayId)));
+    }
+
+    /**
+     * The whole reply before anything is done with it. Lettuce stops reading the (shared) connection while a
+     * many-element reply has no demand left, so a command issued from inside such a stream would wait for a reply
+     * that is never read, and every command on the connection would time out (the stall the presence bench found).
+     */
+    private static Flux<String> whole(Flux<String> reply) {
+        return reply.collectList().flatMapIterable(all -> all);
     }
 
     /** What subscribers were last told about a user, or empty if Redis knows nothing of them. */

@@ -6,6 +6,8 @@ import io.parley.testkit.MutableClock;
 import io.parley.testkit.ReactiveRedisExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 
 /**
  * The online/offline state machine and its debounce, on a real Redis, at times the test chooses: what subscribers are
@@ -166,4 +169,27 @@ class LiveStateIntegrationTest {
         return message;
     }
 
+    /**
+     * Lettuce stops reading a connection while a reply of many elements has no demand left; a command issued from
+     * inside that stream (a close per member of a gateway's set, a finish per due user) then waits for a reply that is
+     * never read, and every command on the shared connection times out. Seen under the presence bench: 500 watchers
+     * left at once and presence-service's Redis stopped answering for minutes. 300 is well past any prefetch.
+     */
+    @Test
+    void closingABigGatewayAndSweepingManyOfflinesFinishOnTheSharedConnection() {
+        String gateway = "gw-big-" + UUID.randomUUID();
+        List<OpenConnection> connections = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            connections.add(new OpenConnection(gateway, UUID.randomUUID().toString(), "device", UUID.randomUUID().toString()));
+        }
+        Flux.fromIterable(connections).concatMap(live::open).blockLast(Duration.ofSeconds(30));
+
+        live.closeAllExcept(gateway, Set.of()).block(Duration.ofSeconds(30));
+        clock.advance(GRACE);
+        List<LiveState.WentOffline> offline = live.finishDueOfflines(1_000).collectList().block(Duration.ofSeconds(30));
+
+        assertThat(offline).extracting(LiveState.WentOffline::userId)
+                .containsAll(connections.stream().map(OpenConnection::userId).toList());
+        assertThat(live.view(alice).block(CALL)).as("the connection still answers").isNotNull();
+    }
 }
