@@ -120,14 +120,17 @@ class PushRulesIntegrationTest extends ChatServiceIntegrationTest {
         String outsider = TestTokens.accessToken(newUser(), UUID.randomUUID().toString());
         String group = TestTokens.accessToken(newUser(), UUID.randomUUID().toString());
 
-        http.put().uri("/v1/chats/" + chat.value() + "/mute").headers(h -> h.setBearerAuth(outsider)).exchange()
+        http.put().uri("/v1/chats/" + chat.value() + "/mute").headers(h -> h.setBearerAuth(outsider))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange()
                 .expectStatus().isForbidden().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.code").isEqualTo("NOT_A_MEMBER");
         http.delete().uri("/v1/chats/" + chat.value() + "/mute").headers(h -> h.setBearerAuth(outsider)).exchange()
                 .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("NOT_A_MEMBER");
-        http.put().uri("/v1/chats/g:" + UUID.randomUUID() + "/mute").headers(h -> h.setBearerAuth(group)).exchange()
+        http.put().uri("/v1/chats/g:" + UUID.randomUUID() + "/mute").headers(h -> h.setBearerAuth(group))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange()
                 .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("NOT_A_MEMBER");
-        http.put().uri("/v1/chats/d:zzz:aaa/mute").headers(h -> h.setBearerAuth(outsider)).exchange()
+        http.put().uri("/v1/chats/d:zzz:aaa/mute").headers(h -> h.setBearerAuth(outsider))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("BAD_CHAT_ID");
         String token = TestTokens.accessToken(member, UUID.randomUUID().toString());
         http.put().uri("/v1/chats/" + chat.value() + "/mute").headers(h -> h.setBearerAuth(token))
@@ -145,7 +148,8 @@ class PushRulesIntegrationTest extends ChatServiceIntegrationTest {
         String chatId = "g:" + UUID.randomUUID();
         change(chatId, admin, MembershipChange.CREATED, "{\"name\":\"Climbing\"}", bob, carol);
         http.put().uri("/v1/chats/" + chatId + "/mute").headers(h -> h.setBearerAuth(TestTokens.accessToken(carol,
-                UUID.randomUUID().toString()))).exchange().expectStatus().isOk();
+                UUID.randomUUID().toString()))).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange()
+                .expectStatus().isOk();
         double mutedBefore = skipped("muted");
 
         chat().send(SendRequest.newBuilder().setUserId(admin).setDeviceId("phone").setClientMsgId("g-1").setChatId(chatId)

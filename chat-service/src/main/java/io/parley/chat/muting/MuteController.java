@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * A member mutes a chat for themselves: {@code PUT /v1/chats/{chatId}/mute} with {@code {"for_seconds": 28800}}
- * (or without it: always) and unmutes it with {@code DELETE}. A muted chat produces no push for that member; messages
+ * (or {@code {}}: always; a body is required, so an empty or malformed one is a 400 like any other) and unmutes it with {@code DELETE}. A muted chat produces no push for that member; messages
  * are delivered and counted as before. Members only; errors are problem documents (history's {@code HistoryProblems}).
  */
 @RestController
@@ -30,9 +30,9 @@ class MuteController {
 
     @PutMapping
     Mono<MuteView> mute(@AuthenticationPrincipal ParleyPrincipal caller, @PathVariable String chatId,
-            @RequestBody(required = false) MuteRequest request) {
+            @RequestBody MuteRequest request) {
         ChatId chat = ChatId.parse(chatId);
-        Long seconds = request == null ? null : request.forSeconds();
+        Long seconds = request.forSeconds();
         return Mono.fromFuture(() -> muting.mute(caller.userId().toString(), chat, seconds));
     }
 
