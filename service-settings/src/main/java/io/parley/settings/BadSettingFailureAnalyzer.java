@@ -1,5 +1,6 @@
 package io.parley.settings;
 
+import java.util.Comparator;
 import java.util.Optional;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -25,9 +26,14 @@ class BadSettingFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
         return new FailureAnalysis(line, "Fix the setting named above and start again.", cause);
     }
 
+    /**
+     * The first invalid field by name: the validator reports violations in no particular order, and a start-up that
+     * names a different setting each time (certificate, then private-key) cannot be tested or followed.
+     */
     private static Optional<ObjectError> validationError(BindException cause) {
         return cause.getCause() instanceof BindValidationException validation
-                ? validation.getValidationErrors().getAllErrors().stream().findFirst()
+                ? validation.getValidationErrors().getAllErrors().stream()
+                        .min(Comparator.comparing(error -> error instanceof FieldError field ? field.getField() : ""))
                 : Optional.empty();
     }
 
