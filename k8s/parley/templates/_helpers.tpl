@@ -30,11 +30,12 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
 {{- toYaml (mergeOverwrite (deepCopy .root.Values.defaults) (deepCopy $svc)) -}}
 {{- end }}
 
-{{/* Address (host:port) of a service's gRPC server through its headless Service: the gRPC clients resolve every
-     pod and balance calls round-robin. */}}
+{{/* gRPC target of a service: dns:/// of its headless Service, which resolves to every ready pod; the callers'
+     channels balance calls round_robin over them (service-identity's ServiceChannels) and keep calling the others
+     while one pod restarts. */}}
 {{- define "parley.grpcAddress" -}}
 {{- $svc := index .root.Values.services .name -}}
-{{- printf "%s-grpc:%v" (include "parley.name" .) $svc.ports.grpc -}}
+{{- printf "dns:///%s-grpc:%v" (include "parley.name" .) $svc.ports.grpc -}}
 {{- end }}
 
 {{/* Which infrastructure each service connects to (docs/architecture.md, ports table). */}}
@@ -132,9 +133,9 @@ PARLEY_USER_TOPICS_USER_EVENTS_REPLICATION_FACTOR: {{ $v.kafka.replicationFactor
 # Behind the ingress: login rate limits count the client's address from X-Forwarded-For, not the proxy's.
 SERVER_FORWARD_HEADERS_STRATEGY: framework
 {{- end }}
-{{- if has $name (list "chat" "user") }}
-# gRPC clients resolve every pod of the headless Service once per connection; recycling connections lets them
-# find pods added since (scale-out, rolling restart).
+{{- if has $name (list "chat" "user" "presence" "media") }}
+# The callees of other services (gateway-service is dialled per pod): gRPC clients resolve the headless Service's
+# pods again when a connection ends; recycling connections lets them find pods added since (scale-out).
 SPRING_GRPC_SERVER_KEEPALIVE_CONNECTION_MAX_AGE: 5m
 {{- end }}
 {{- if has "s3" $needs }}

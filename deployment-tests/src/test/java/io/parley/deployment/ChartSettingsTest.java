@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.parley.identity.ServiceChannels;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,8 +91,39 @@ class ChartSettingsTest {
         for (ParleyServices service : ParleyServices.ALL) {
             release.settings(service).forEach((name, value) -> {
                 if (name.endsWith("_ADDRESS") || name.endsWith("_JWKS_URI")) {
-                    String host = value.replaceFirst("^[a-z]+://", "").replaceFirst("[:/].*$", "");
+                    String host = value.replaceFirst("^[a-z]+:///?", "").replaceFirst("[:/].*$", "");
                     assertThat(serviceNames).as(name + "=" + value).contains(host);
+                }
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(RenderedRelease.BOTH)
+    void callersReachEveryPodOfChatServiceThroughItsHeadlessServiceByDns(RenderedRelease release) {
+        String headless = RenderedRelease.nameOf(ParleyServices.CHAT) + "-grpc";
+        io.fabric8.kubernetes.api.model.Service pods = release.named(io.fabric8.kubernetes.api.model.Service.class, headless);
+        assertThat(pods.getSpec().getClusterIP()).as("headless: DNS answers every pod's address").isEqualTo("None");
+        assertThat(pods.getSpec().getSelector()).isEqualTo(release.service(ParleyServices.CHAT).getSpec().getSelector());
+        assertThat(pods.getSpec().getPorts()).singleElement().satisfies(port -> assertThat(port.getPort()).isEqualTo(9082));
+        String target = "dns:///" + headless + ":9082";
+
+        assertThat(release.settings(ParleyServices.GATEWAY)).containsEntry("PARLEY_GATEWAY_CHAT_SERVICE_ADDRESS", target);
+        assertThat(release.settings(ParleyServices.GROUP)).containsEntry("PARLEY_GROUP_CHAT_SERVICE_ADDRESS", target);
+        assertThat(release.settings(ParleyServices.MEDIA)).containsEntry("PARLEY_MEDIA_CHAT_MEMBERSHIP_ADDRESS", target);
+        assertThat(release.settings(ParleyServices.CHAT)).containsKey("SPRING_GRPC_SERVER_KEEPALIVE_CONNECTION_MAX_AGE");
+        assertThat(release.named(HorizontalPodAutoscaler.class, RenderedRelease.nameOf(ParleyServices.CHAT))
+                .getSpec().getMinReplicas()).as("two chat-services at least: Send stays up while one restarts")
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @MethodSource(RenderedRelease.BOTH)
+    void everyGrpcAddressIsATargetTheServicesAccept(RenderedRelease release) {
+        for (ParleyServices service : ParleyServices.ALL) {
+            release.settings(service).forEach((name, value) -> {
+                if (name.endsWith("_ADDRESS")) {
+                    assertThat(value).as(name).matches(ServiceChannels.TARGET_PATTERN);
                 }
             });
         }
