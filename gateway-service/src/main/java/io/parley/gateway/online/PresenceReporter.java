@@ -7,6 +7,7 @@ import io.parley.gateway.presence.PresenceServiceClient;
 import io.parley.gateway.presence.PresenceServiceSettings;
 import io.parley.proto.presence.v1.Connection;
 import io.parley.proto.presence.v1.ReportRequest;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -36,13 +37,15 @@ public class PresenceReporter implements SmartLifecycle {
     private final ConnectedDevices devices;
     private final String gatewayId;
     private final Queue<Connection> opened = new ConcurrentLinkedQueue<>();
-    private final Queue<Connection> closed = new ConcurrentLinkedQueue<>();
+    private final Queue<Closed> closed = new ConcurrentLinkedQueue<>();
+    private final Clock clock;
     private volatile boolean complete = true;
     private volatile Disposable reporting;
 
     PresenceReporter(PresenceServiceClient presence, PresenceServiceSettings settings, ConnectedDevices devices,
-            GatewayInstanceSettings instance) {
+            GatewayInstanceSettings instance, Clock clock) {
         this.presence = presence;
+        this.clock = clock;
         this.settings = settings;
         this.devices = devices;
         this.gatewayId = instance.id();
@@ -53,15 +56,17 @@ public class PresenceReporter implements SmartLifecycle {
         opened.add(proto(connection));
     }
 
+    /** The connection closed now: presence counts its user's grace (and last seen) from this moment, not the report's. */
     public void closed(DeviceConnection connection) {
-        closed.add(proto(connection));
+        closed.add(new Closed(proto(connection), clock.millis()));
     }
 
     /** One report; public for tests that drive reports themselves. */
     public Mono<Void> report() {
         boolean full = complete;
         List<Connection> openedNow = drain(opened);
-        List<Connection> closedNow = drain(closed);
+        long now = clock.millis();
+        List<Connection> closedNow = drain(closed).stream().map(close -> close.reportedAt(now)).toList();
         if (full) {
             openedNow = devices.connections().stream().filter(DeviceConnection::isOpen).map(PresenceReporter::proto).toList();
             closedNow = List.of();
@@ -74,9 +79,9 @@ public class PresenceReporter implements SmartLifecycle {
                 .then();
     }
 
-    private static List<Connection> drain(Queue<Connection> queue) {
-        List<Connection> drained = new ArrayList<>();
-        for (Connection next = queue.poll(); next != null; next = queue.poll()) {
+    private static <T> List<T> drain(Queue<T> queue) {
+        List<T> drained = new ArrayList<>();
+        for (T next = queue.poll(); next != null; next = queue.poll()) {
             drained.add(next);
         }
         return drained;
@@ -85,6 +90,13 @@ public class PresenceReporter implements SmartLifecycle {
     private static Connection proto(DeviceConnection connection) {
         return Connection.newBuilder().setUserId(connection.identity().userId()).setDeviceId(connection.identity().deviceId())
                 .setConnectionId(connection.id()).build();
+    }
+
+    private record Closed(Connection connection, long closedAtMillis) {
+
+        Connection reportedAt(long nowMillis) {
+            return connection.toBuilder().setClosedMillisAgo(Math.max(0, nowMillis - closedAtMillis)).build();
+        }
     }
 
     @Override

@@ -48,7 +48,8 @@ class PresenceGrpcService extends PresenceGrpc.PresenceImplBase {
             }
             GatewayReport report = new GatewayReport(request.getGatewayId(),
                     connections(request.getGatewayId(), request.getOpenedList()),
-                    connections(request.getGatewayId(), request.getClosedList()),
+                    request.getClosedList().stream().map(c -> new GatewayReport.Closed(
+                            connection(request.getGatewayId(), c), Duration.ofMillis(c.getClosedMillisAgo()))).toList(),
                     Duration.ofMillis(request.getLivenessTtlMillis()), request.getComplete());
             return tracker.apply(report).map(resend -> ReportResponse.newBuilder().setResendAll(resend).build());
         }), observer, PresenceGrpcService::failure);
@@ -68,9 +69,11 @@ class PresenceGrpcService extends PresenceGrpc.PresenceImplBase {
     }
 
     private static List<OpenConnection> connections(String gatewayId, List<Connection> connections) {
-        return connections.stream()
-                .map(c -> new OpenConnection(gatewayId, c.getUserId(), c.getDeviceId(), c.getConnectionId()))
-                .toList();
+        return connections.stream().map(c -> connection(gatewayId, c)).toList();
+    }
+
+    private static OpenConnection connection(String gatewayId, Connection c) {
+        return new OpenConnection(gatewayId, c.getUserId(), c.getDeviceId(), c.getConnectionId());
     }
 
     private static UserPresence toProto(UserPresenceView view) {

@@ -93,10 +93,19 @@ public final class LiveState {
         return run(OPEN, connection, PresenceKeys.channel(connection.userId()), "").map(changed -> changed == 1L);
     }
 
-    /** Records a closed connection; true if it was the user's last, so they are now pending offline. */
+    /** Records a connection that closed now; true if it was the user's last, so they are now pending offline. */
     public Mono<Boolean> close(OpenConnection connection) {
-        long now = clock.millis();
-        return run(CLOSE, connection, Long.toString(now), Long.toString(now + grace.toMillis()))
+        return close(connection, Duration.ZERO);
+    }
+
+    /**
+     * Records a connection that closed {@code ago} (as its gateway reported it): the user's last seen and the end of
+     * their grace count from the close. {@code ago} is capped at the grace, so a late report still leaves a
+     * reconnect on another gateway no window to be missed in.
+     */
+    public Mono<Boolean> close(OpenConnection connection, Duration ago) {
+        long closedAt = clock.millis() - Math.max(0, Math.min(ago.toMillis(), grace.toMillis()));
+        return run(CLOSE, connection, Long.toString(closedAt), Long.toString(closedAt + grace.toMillis()))
                 .map(pending -> pending == 1L);
     }
 

@@ -30,7 +30,7 @@ public class ConnectionTracker {
                 : Mono.empty();
         return live.alive(report.gatewayId(), ttl)
                 .flatMap(known -> stale
-                        .thenMany(Flux.fromIterable(report.closed()).concatMap(live::close))
+                        .thenMany(Flux.fromIterable(report.closed()).concatMap(closed -> live.close(closed.connection(), closed.ago())))
                         .thenMany(Flux.fromIterable(report.opened()).concatMap(live::open))
                         .then(Mono.just(!known && !report.complete())));
     }

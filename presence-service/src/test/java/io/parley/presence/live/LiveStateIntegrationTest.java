@@ -87,6 +87,39 @@ class LiveStateIntegrationTest {
     }
 
     @Test
+    void aCloseReportedLateCountsItsGraceAndLastSeenFromTheCloseItself() throws InterruptedException {
+        OpenConnection phone = connection("gw-1", "phone");
+        live.open(phone).block(CALL);
+        assertThat(nextPublished()).startsWith("1|");
+
+        clock.advance(Duration.ofSeconds(30));
+        Duration reportDelay = Duration.ofMillis(700);
+        long closedAt = clock.millis() - reportDelay.toMillis();
+        assertThat(live.close(phone, reportDelay).block(CALL)).isTrue();
+
+        clock.advance(GRACE.minus(reportDelay).minusMillis(1));
+        assertThat(live.finishDueOfflines(100).collectList().block(CALL)).isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(live.finishDueOfflines(100).collectList().block(CALL))
+                .containsExactly(new LiveState.WentOffline(alice, closedAt));
+        assertThat(nextPublished()).isEqualTo("0|" + closedAt);
+    }
+
+    @Test
+    void aCloseReportedAfterMoreThanTheGraceIsDatedBackByTheGraceOnly() throws InterruptedException {
+        OpenConnection phone = connection("gw-1", "phone");
+        live.open(phone).block(CALL);
+        assertThat(nextPublished()).startsWith("1|");
+
+        long reportedAt = clock.millis();
+        assertThat(live.close(phone, GRACE.multipliedBy(5)).block(CALL)).isTrue();
+
+        assertThat(live.finishDueOfflines(100).collectList().block(CALL))
+                .containsExactly(new LiveState.WentOffline(alice, reportedAt - GRACE.toMillis()));
+        assertThat(nextPublished()).isEqualTo("0|" + (reportedAt - GRACE.toMillis()));
+    }
+
+    @Test
     void aReconnectInsideTheGraceChangesNothingForSubscribers() throws InterruptedException {
         OpenConnection first = connection("gw-1", "phone");
         live.open(first).block(CALL);
