@@ -116,6 +116,11 @@ public final class Device implements ParleyListener, AutoCloseable {
         client.watchPresence(List.of(users));
     }
 
+    /** The device shows {@code chat}: typing in it reaches this device (group chats; 1:1 chats follow {@link #watch}). */
+    public void openChat(String chat) {
+        client.openChat(chat);
+    }
+
     public void startTyping(String chat) {
         client.startTyping(chat);
     }
