@@ -75,8 +75,8 @@ class FailuresEndToEndTest extends EndToEndTest {
         for (int i = 1; i <= 60; i++) {
             sends.add(alicesPhone.sendText(chat, "m" + i));
             if (i == 20) {
-                system.killChatService();
-                CompletableFuture.runAsync(system::restartChatService);
+                system.killChatService(0);
+                CompletableFuture.runAsync(() -> system.restartChatService(0));
             }
             pause(20);
         }

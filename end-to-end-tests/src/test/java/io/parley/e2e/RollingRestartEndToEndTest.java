@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A rolling restart as Kubernetes does it (docs/deployment.md): while Alice sends at a steady rate, each gateway and
- * then chat-service is stopped gracefully (SIGTERM) and started again, one at a time. Nothing is lost or
+ * A rolling restart as Kubernetes does it (docs/deployment.md): while Alice sends at a steady rate, each of the two
+ * gateways and then each of the two chat-services is stopped gracefully (SIGTERM) and started again, one at a time.
+ * While one chat-service is down, the other takes the sends and, after the group's rebalance, its partitions. Nothing is lost or
  * duplicated, Bob sees the chat in order, and the longest pause in his deliveries is logged.
  */
 @Order(4)
@@ -33,7 +34,7 @@ class RollingRestartEndToEndTest extends EndToEndTest {
     private static final long SEND_INTERVAL_MILLIS = 200;
 
     @Test
-    void aRollingRestartOfGatewaysAndChatServiceLosesAndDuplicatesNothing() throws InterruptedException {
+    void aRollingRestartOfTwoGatewaysAndTwoChatServicesLosesAndDuplicatesNothing() throws InterruptedException {
         Accounts.Account alice = accounts.register("alice");
         Accounts.Account bob = accounts.register("bob");
         String chat = ChatIds.direct(alice.userId(), bob.userId());
@@ -49,12 +50,18 @@ class RollingRestartEndToEndTest extends EndToEndTest {
             awaitDeliveries(bobsPhone, chat, 20);
             phases.add(inTurn("gateway 1 (Bob's)", () -> system.stopGateway(0), () -> system.restartGateway(0), bobsPhone, chat));
             phases.add(inTurn("gateway 2 (Alice's)", () -> system.stopGateway(1), () -> system.restartGateway(1), bobsPhone, chat));
-            phases.add(inTurn("chat-service", system::stopChatService, system::restartChatService, bobsPhone, chat));
+            for (int i = 0; i < 2; i++) {
+                int instance = i;
+                phases.add(inTurn("chat-service " + (i + 1), () -> system.stopChatService(instance),
+                        () -> system.restartChatService(instance), bobsPhone, chat));
+            }
         } finally {
             sender.shutdown();
             sender.awaitTermination(10, TimeUnit.SECONDS);
             system.restartGateway(0);
             system.restartGateway(1);
+            system.restartChatService(0);
+            system.restartChatService(1);
         }
         List<Sent> sent = sends.stream().map(send -> send.orTimeout(4, TimeUnit.MINUTES).join()).toList();
         int count = sent.size();

@@ -22,12 +22,14 @@ import java.util.Map;
 
 /**
  * The system under test, started once per test JVM and shared by every test: real Kafka, Cassandra and Redis, then
- * user-service, chat-service, presence-service, group-service and two gateway-service instances as child JVMs from their packaged jars, each on
- * ports of its own. Everything stops when the JVM exits (the children's watchdogs see their parent go).
+ * user-service, presence-service, group-service and two instances each of chat-service and gateway-service as child
+ * JVMs from their packaged jars, each on ports of its own. Callers of chat-service balance over both instances
+ * ({@code addresses:///}, round_robin), and the two share the topics' partitions, as pods do in Kubernetes. Everything stops when the JVM exits (the children's watchdogs see their parent go).
  */
 public final class ParleySystem {
 
-    private static final Duration START_DEADLINE = Duration.ofMinutes(4);
+    /** Eight JVMs start at once on a two-core machine. */
+    private static final Duration START_DEADLINE = Duration.ofMinutes(6);
     /** The chart's terminationGracePeriodSeconds for a gateway (docs/deployment.md). */
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(60);
     /** presence-service's grace in this system (the default is 10 s). */
@@ -44,12 +46,12 @@ public final class ParleySystem {
     private final LocalSecrets secrets = LocalSecrets.in(InfrastructureDirectory.defaultBaseDirectory().resolve("secrets"),
             Clock.systemUTC());
     private final ServiceDefinition userService = onFreePorts("user-service");
-    private final ServiceDefinition chatService = onFreePorts("chat-service");
+    private final List<ServiceDefinition> chatPorts = List.of(onFreePorts("chat-service"), onFreePorts("chat-service"));
     private final ServiceDefinition presenceService = onFreePorts("presence-service");
     private final ServiceDefinition groupService = onFreePorts("group-service");
     private final List<ServiceDefinition> gatewayPorts = List.of(onFreePorts("gateway-service"), onFreePorts("gateway-service"));
     private ServiceProcess users;
-    private ServiceProcess chat;
+    private final List<ServiceProcess> chats = new ArrayList<>();
     private ServiceProcess presence;
     private ServiceProcess groups;
     private final List<ServiceProcess> gateways = new ArrayList<>();
@@ -77,9 +79,11 @@ public final class ParleySystem {
         users = start(launch(userService, userService.name(), Map.of(
                 "PARLEY_USER_REGISTRATIONRATELIMIT_PERADDRESS_ATTEMPTS", "5000",
                 "PARLEY_USER_LOGINRATELIMIT_PERADDRESS_ATTEMPTS", "5000")));
-        chat = start(launch(chatService, chatService.name(), Map.of(
-                "PARLEY_AUTH_JWKSURI", jwksUri(),
-                "PARLEY_CHAT_USERDIRECTORY_ADDRESS", "127.0.0.1:" + userService.grpcPort())));
+        for (int i = 0; i < chatPorts.size(); i++) {
+            chats.add(start(launch(chatPorts.get(i), "chat-service-" + (i + 1), Map.of(
+                    "PARLEY_AUTH_JWKSURI", jwksUri(),
+                    "PARLEY_CHAT_USERDIRECTORY_ADDRESS", "127.0.0.1:" + userService.grpcPort()))));
+        }
         // A short grace and liveness keep presence tests short; privacy answers are not cached, so a changed
         // setting applies to the next subscription.
         presence = start(launch(presenceService, presenceService.name(), Map.of(
@@ -90,12 +94,13 @@ public final class ParleySystem {
         groups = start(launch(groupService, groupService.name(), Map.of(
                 "PARLEY_AUTH_JWKSURI", jwksUri(),
                 "PARLEY_GROUP_USERDIRECTORY_ADDRESS", "127.0.0.1:" + userService.grpcPort(),
-                "PARLEY_GROUP_CHATSERVICE_ADDRESS", "127.0.0.1:" + chatService.grpcPort())));
+                "PARLEY_GROUP_CHATSERVICE_ADDRESS", chatServiceTarget())));
         for (int i = 0; i < gatewayPorts.size(); i++) {
             gateways.add(start(gatewayLaunch(i)));
         }
         Instant deadline = Instant.now().plus(START_DEADLINE);
-        List<ServiceProcess> all = new ArrayList<>(List.of(users, chat, presence, groups));
+        List<ServiceProcess> all = new ArrayList<>(List.of(users, presence, groups));
+        all.addAll(chats);
         all.addAll(gateways);
         for (ServiceProcess service : all) {
             awaitHealthy(service, deadline);
@@ -106,7 +111,7 @@ public final class ParleySystem {
         ServiceDefinition gateway = gatewayPorts.get(index);
         Map<String, String> settings = new HashMap<>();
         settings.put("PARLEY_AUTH_JWKSURI", jwksUri());
-        settings.put("PARLEY_GATEWAY_CHATSERVICE_ADDRESS", "127.0.0.1:" + chatService.grpcPort());
+        settings.put("PARLEY_GATEWAY_CHATSERVICE_ADDRESS", chatServiceTarget());
         settings.put("PARLEY_GATEWAY_USERSERVICE_ADDRESS", "127.0.0.1:" + userService.grpcPort());
         settings.put("PARLEY_GATEWAY_PRESENCESERVICE_ADDRESS", "127.0.0.1:" + presenceService.grpcPort());
         settings.put("PARLEY_GATEWAY_PRESENCESERVICE_LIVENESSTTL", GATEWAY_LIVENESS_TTL.toMillis() + "ms");
@@ -147,6 +152,11 @@ public final class ParleySystem {
         return ServiceDefinition.named(name).withPorts(FreePorts.allocate(), FreePorts.allocate());
     }
 
+    /** Every chat-service instance, for a caller's channel to balance over. */
+    private String chatServiceTarget() {
+        return "addresses:///" + String.join(",", chatPorts.stream().map(chat -> "127.0.0.1:" + chat.grpcPort()).toList());
+    }
+
     private String jwksUri() {
         return userServiceUri() + "/v1/.well-known/jwks.json";
     }
@@ -163,12 +173,9 @@ public final class ParleySystem {
         return "http://127.0.0.1:" + groupService.httpPort();
     }
 
+    /** The REST base of the first chat-service instance (any instance answers the same). */
     public String chatServiceUri() {
-        return "http://127.0.0.1:" + chatService.httpPort();
-    }
-
-    public int chatServiceGrpcPort() {
-        return chatService.grpcPort();
+        return "http://127.0.0.1:" + chatPorts.get(0).httpPort();
     }
 
     /** The WebSocket URL of gateway {@code index} (0 or 1). */
@@ -197,18 +204,21 @@ public final class ParleySystem {
         gateways.get(index).stop(GRACEFUL_STOP);
     }
 
-    /** A graceful stop of chat-service (SIGTERM): in-flight calls finish, consumers leave their group. */
-    public void stopChatService() {
-        chat.stop(GRACEFUL_STOP);
+    /** A graceful stop of chat-service {@code index} (SIGTERM): in-flight calls finish, consumers leave their group. */
+    public void stopChatService(int index) {
+        chats.get(index).stop(GRACEFUL_STOP);
     }
 
-    /** kill -9 of chat-service: in-flight sends, consumers and fan-out die mid-way. */
-    public void killChatService() {
-        chat.kill();
+    /** kill -9 of chat-service {@code index}: in-flight sends, consumers and fan-out die mid-way. */
+    public void killChatService(int index) {
+        chats.get(index).kill();
     }
 
-    public void restartChatService() {
-        chat = restart(chat);
+    /** Starts chat-service {@code index} again if it is not running. */
+    public void restartChatService(int index) {
+        if (!chats.get(index).isAlive()) {
+            chats.set(index, restart(chats.get(index)));
+        }
     }
 
     private static ServiceProcess restart(ServiceProcess dead) {
