@@ -173,9 +173,10 @@ public final class ParleySystem {
         return "http://127.0.0.1:" + groupService.httpPort();
     }
 
-    /** The REST base of the first chat-service instance (any instance answers the same). */
+    /** The REST base of a running chat-service instance (any instance answers the same). */
     public String chatServiceUri() {
-        return "http://127.0.0.1:" + chatPorts.get(0).httpPort();
+        int running = chats.get(0).isAlive() ? 0 : 1;
+        return "http://127.0.0.1:" + chatPorts.get(running).httpPort();
     }
 
     /** The WebSocket URL of gateway {@code index} (0 or 1). */
