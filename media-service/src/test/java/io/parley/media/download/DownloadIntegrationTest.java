@@ -69,6 +69,28 @@ class DownloadIntegrationTest extends MediaServiceIntegrationTest {
     }
 
     @Test
+    void aGroupsAvatarMustBeTheEditorsOwnUploadAndThenItsMembersMayDownloadIt() {
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        UUID outsider = UUID.randomUUID();
+        String group = CHATS.chatOf(alice, bob);
+        Object alicesImage = uploaded(alice, group, "image/png", Files.png(3_000));
+        share(alice, alicesImage, group);
+
+        // bob may download alice's image, but it is not his to make an avatar of
+        assertThat(reasonOf(() -> shareAvatar(bob, alicesImage, CHATS.chatOf(bob)))).isEqualTo(ErrorReason.NOT_FOUND);
+        Object bobsImage = uploaded(bob, CHATS.chatOf(bob), "image/png", Files.png(3_000));
+        download(alice, bobsImage).expectStatus().isNotFound();
+        shareAvatar(bob, bobsImage, group);
+        assertThat(fetch(downloadUrl(alice, bobsImage)).statusCode()).isEqualTo(200);
+        download(outsider, bobsImage).expectStatus().isNotFound();
+        // MediaLibrary answers chat-service and group-service only
+        assertThatThrownBy(() -> share("gateway-service", bob, bobsImage, group, false))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        failure -> assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+    }
+
+    @Test
     void onlyTheUploaderCompletesAndStrangersCannotShare() {
         UUID alice = UUID.randomUUID();
         UUID mallory = UUID.randomUUID();
