@@ -66,6 +66,7 @@ push: [kafka, cassandra]
 - {from: presence, to: user, port: http}     # JWKS
 - {from: group, to: chat, port: grpc}        # ChatMembership: membership commands and reads (docs/groups.md)
 - {from: group, to: user, port: grpc}        # UserDirectory.CheckBlocked before an add
+- {from: group, to: media, port: grpc}       # MediaLibrary.ShareMedia: a group's avatar into its chat
 - {from: group, to: user, port: http}        # JWKS
 {{- end }}
 
@@ -118,6 +119,7 @@ PARLEY_PRESENCE_USER_DIRECTORY_ADDRESS: {{ include "parley.grpcAddress" (dict "r
 {{- if eq $name "group" }}
 PARLEY_GROUP_USER_DIRECTORY_ADDRESS: {{ include "parley.grpcAddress" (dict "root" $root "name" "user") | quote }}
 PARLEY_GROUP_CHAT_SERVICE_ADDRESS: {{ include "parley.grpcAddress" (dict "root" $root "name" "chat") | quote }}
+PARLEY_GROUP_MEDIA_LIBRARY_ADDRESS: {{ include "parley.grpcAddress" (dict "root" $root "name" "media") | quote }}
 {{- end }}
 {{- if eq $name "media" }}
 PARLEY_MEDIA_CHAT_MEMBERSHIP_ADDRESS: {{ include "parley.grpcAddress" (dict "root" $root "name" "chat") | quote }}

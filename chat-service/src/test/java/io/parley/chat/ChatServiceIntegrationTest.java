@@ -14,7 +14,7 @@ import io.parley.auth.fixtures.TestSecurity;
 import io.parley.auth.fixtures.TestTokens;
 import io.parley.chat.chats.ChatId;
 import io.parley.chat.support.FakeGateway;
-import io.parley.chat.support.FakeMediaLibrary;
+import io.parley.doubles.FakeMediaLibrary;
 import io.parley.chat.support.TopicReader;
 import io.parley.doubles.FakeUserDirectory;
 import io.parley.doubles.GrpcServerPort;

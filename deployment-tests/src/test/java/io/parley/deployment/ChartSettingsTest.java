@@ -100,6 +100,22 @@ class ChartSettingsTest {
 
     @ParameterizedTest
     @MethodSource(RenderedRelease.BOTH)
+    void groupServiceSharesAvatarsThroughMediaServiceAndItsPolicyLetsItIn(RenderedRelease release) {
+        String target = "dns:///" + RenderedRelease.nameOf(ParleyServices.MEDIA) + "-grpc:9085";
+        assertThat(release.settings(ParleyServices.GROUP)).containsEntry("PARLEY_GROUP_MEDIA_LIBRARY_ADDRESS", target);
+
+        Map<String, String> media = release.deployment(ParleyServices.MEDIA).getSpec().getSelector().getMatchLabels();
+        Map<String, String> group = release.deployment(ParleyServices.GROUP).getSpec().getSelector().getMatchLabels();
+        assertThat(release.all(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class))
+                .filteredOn(policy -> policy.getSpec().getPodSelector().getMatchLabels().equals(media))
+                .singleElement()
+                .satisfies(policy -> assertThat(policy.getSpec().getIngress()).anyMatch(rule -> rule.getFrom().stream()
+                        .anyMatch(peer -> peer.getPodSelector() != null && group.equals(peer.getPodSelector().getMatchLabels()))
+                        && rule.getPorts().stream().anyMatch(port -> "grpc".equals(port.getPort().getStrVal()))));
+    }
+
+    @ParameterizedTest
+    @MethodSource(RenderedRelease.BOTH)
     void callersReachEveryPodOfChatServiceThroughItsHeadlessServiceByDns(RenderedRelease release) {
         String headless = RenderedRelease.nameOf(ParleyServices.CHAT) + "-grpc";
         io.fabric8.kubernetes.api.model.Service pods = release.named(io.fabric8.kubernetes.api.model.Service.class, headless);

@@ -28,7 +28,8 @@ public final class ServiceAddresses {
             new Call("presence-service", "user-service", "PARLEY_PRESENCE_USERDIRECTORY_ADDRESS"),
             new Call("media-service", "chat-service", "PARLEY_MEDIA_CHATMEMBERSHIP_ADDRESS"),
             new Call("group-service", "user-service", "PARLEY_GROUP_USERDIRECTORY_ADDRESS"),
-            new Call("group-service", "chat-service", "PARLEY_GROUP_CHATSERVICE_ADDRESS"));
+            new Call("group-service", "chat-service", "PARLEY_GROUP_CHATSERVICE_ADDRESS"),
+            new Call("group-service", "media-service", "PARLEY_GROUP_MEDIALIBRARY_ADDRESS"));
 
     /** The services that verify access tokens against user-service's published keys. */
     private static final List<String> TOKEN_VERIFIERS =

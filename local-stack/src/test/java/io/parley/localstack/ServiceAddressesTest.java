@@ -34,6 +34,7 @@ class ServiceAddressesTest {
         assertThat(offset.environmentFor("group-service"))
                 .containsEntry("PARLEY_GROUP_USERDIRECTORY_ADDRESS", "127.0.0.1:10081")
                 .containsEntry("PARLEY_GROUP_CHATSERVICE_ADDRESS", "127.0.0.1:10082")
+                .containsEntry("PARLEY_GROUP_MEDIALIBRARY_ADDRESS", "127.0.0.1:10085")
                 .containsKey("PARLEY_AUTH_JWKSURI");
     }
 

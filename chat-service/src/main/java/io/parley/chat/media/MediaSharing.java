@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Media messages (content type {@value #CONTENT_TYPE}, body a JSON object with {@code media_id}; docs/media.md):
  * before one is accepted, media-service must agree that the media exists, is complete and may be shared by the
- * sender, and records the chat, so that the chat's members may download it. Other messages pass untouched.
+ * sender, and records the chat, so that the chat's members may download it: a 1:1 chat's two users, or a group
+ * chat's current members (media-service asks CheckMembership on every download, so a member removed later loses
+ * access). The sender is authorized for the chat before this runs. Other messages pass untouched.
  * A refusal is INVALID_REQUEST naming the field; media-service unreachable is STORAGE_UNAVAILABLE (retriable: no
  * message was accepted).
  */
@@ -42,11 +44,6 @@ public final class MediaSharing {
     public CompletableFuture<Void> beforeSend(SendRequest request, ChatId chat) {
         if (!CONTENT_TYPE.equals(request.getContentType())) {
             return CompletableFuture.completedFuture(null);
-        }
-        if (chat.isGroup()) {
-            // Media in groups is a later slice (docs/groups.md): who may download a group's media is not decided yet.
-            return CompletableFuture.failedFuture(new ChatException(ErrorReason.INVALID_REQUEST,
-                    "media messages in group chats are not supported yet", Map.of("field", "content_type"), null));
         }
         String mediaId = mediaIdOf(request);
         ShareMediaRequest share = ShareMediaRequest.newBuilder()

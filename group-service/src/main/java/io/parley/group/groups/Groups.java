@@ -5,6 +5,7 @@ import io.parley.group.chats.ChatMembershipClient;
 import io.parley.group.chats.Member;
 import io.parley.group.chats.MembershipOutcome;
 import io.parley.group.error.GroupException;
+import io.parley.group.media.Avatars;
 import io.parley.group.users.UserDirectoryClient;
 import io.parley.proto.chat.v1.MembershipChange;
 import io.parley.proto.chat.v1.MembershipCommand;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
@@ -36,20 +38,24 @@ public class Groups {
     private final GroupStore store;
     private final ChatMembershipClient chats;
     private final UserDirectoryClient directory;
+    private final Avatars avatars;
     private final GroupLimits limits;
     private final Clock clock;
 
-    Groups(GroupStore store, ChatMembershipClient chats, UserDirectoryClient directory, GroupLimits limits, Clock clock) {
+    Groups(GroupStore store, ChatMembershipClient chats, UserDirectoryClient directory, Avatars avatars, GroupLimits limits,
+            Clock clock) {
         this.store = store;
         this.chats = chats;
         this.directory = directory;
+        this.avatars = avatars;
         this.limits = limits;
         this.clock = clock;
     }
 
     /**
      * Stores the group row first (a group without members is invisible to everyone), then has the chat created with
-     * the creator as admin and the others as members.
+     * the creator as admin and the others as members. An avatar is shared into the group's chat first, so its
+     * members may download it; it must be the creator's own completed image.
      */
     public Mono<GroupDetails> create(UUID creator, NewGroup request) {
         Set<UUID> others = new LinkedHashSet<>(request.members());
@@ -64,6 +70,7 @@ public class Groups {
                 .setDetails(details(group.avatarMediaId() == null ? Map.of("name", group.name())
                         : Map.of("name", group.name(), "avatar_media_id", group.avatarMediaId()))).build();
         return requireAddable(creator, others)
+                .then(avatar(creator, group.avatarMediaId(), group.chatId()))
                 .then(store.save(group))
                 .then(decided(group.id(), creator, command))
                 .map(outcome -> new GroupDetails(group, outcome.members()));
@@ -94,7 +101,9 @@ public class Groups {
             shown.put("avatar_media_id", changed.avatarMediaId() == null ? "" : changed.avatarMediaId());
             MembershipCommand command = command(MembershipChange.INFO_CHANGED, Set.of()).setRequiresAdmin(adminsOnly)
                     .setDetails(details(shown)).build();
-            return decided(groupId, caller, command)
+            String newAvatar = Objects.equals(changed.avatarMediaId(), access.group().avatarMediaId()) ? null : changed.avatarMediaId();
+            return avatar(caller, newAvatar, changed.chatId())
+                    .then(decided(groupId, caller, command))
                     .flatMap(outcome -> store.save(changed).thenReturn(new GroupDetails(changed, outcome.members())));
         });
     }
@@ -183,6 +192,11 @@ public class Groups {
     private Mono<MembershipOutcome> decided(UUID groupId, UUID actor, MembershipCommand command) {
         return chats.change(groupId, actor, command)
                 .flatMap(outcome -> outcome.applied() ? Mono.just(outcome) : Mono.error(refusal(outcome.refused())));
+    }
+
+    /** Shares a newly set avatar into the group's chat (nothing for none or an unchanged one). */
+    private Mono<Void> avatar(UUID editor, String mediaId, String chatId) {
+        return mediaId == null ? Mono.empty() : avatars.share(editor, mediaId, chatId);
     }
 
     private Mono<Void> requireAddable(UUID adder, Set<UUID> targets) {

@@ -1,6 +1,7 @@
 package io.parley.group.groups;
 
 import io.parley.group.chats.ChatMembershipClient;
+import io.parley.group.media.Avatars;
 import io.parley.group.users.UserDirectoryClient;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class GroupsConfiguration {
 
     @Bean
-    Groups groups(GroupStore store, ChatMembershipClient chats, UserDirectoryClient directory, GroupLimits limits, Clock clock) {
-        return new Groups(store, chats, directory, limits, clock);
+    Groups groups(GroupStore store, ChatMembershipClient chats, UserDirectoryClient directory, Avatars avatars,
+            GroupLimits limits, Clock clock) {
+        return new Groups(store, chats, directory, avatars, limits, clock);
     }
 }

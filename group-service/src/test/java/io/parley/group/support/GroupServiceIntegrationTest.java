@@ -1,5 +1,6 @@
 package io.parley.group.support;
 
+import io.parley.doubles.FakeMediaLibrary;
 import io.parley.doubles.FakeUserDirectory;
 import io.parley.auth.fixtures.TestSecurity;
 import io.parley.auth.fixtures.TestTokens;
@@ -51,6 +52,7 @@ public abstract class GroupServiceIntegrationTest {
     protected static final String KEYSPACE = "group_it_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     protected static final FakeUserDirectory DIRECTORY = FakeUserDirectory.shared();
     protected static final FakeChatMembership CHATS = FakeChatMembership.instance();
+    protected static final FakeMediaLibrary MEDIA = FakeMediaLibrary.instance();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -60,6 +62,7 @@ public abstract class GroupServiceIntegrationTest {
         registry.add("parley.cassandra.keyspace", () -> KEYSPACE);
         registry.add("parley.group.user-directory.address", FakeUserDirectory::sharedAddress);
         registry.add("parley.group.chat-service.address", CHATS::address);
+        registry.add("parley.group.media-library.address", MEDIA::address);
     }
 
     @Autowired

@@ -27,7 +27,7 @@ final class MediaLibraryGrpcService extends MediaLibraryGrpc.MediaLibraryImplBas
                 throw new MediaException(ErrorReason.BAD_CHAT_ID, "chat_id is required");
             }
             return sharing.share(MediaIds.parse("user_id", request.getUserId()),
-                            MediaIds.parse("media_id", request.getMediaId()), request.getChatId())
+                            MediaIds.parse("media_id", request.getMediaId()), request.getChatId(), request.getUploaderOnly())
                     .map(item -> ShareMediaResponse.newBuilder().setContentType(item.contentType()).setSize(item.size()).build());
         }), responses, MediaErrors::toStatus);
     }

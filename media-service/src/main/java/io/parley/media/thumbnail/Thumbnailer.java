@@ -22,9 +22,19 @@ import javax.imageio.stream.ImageInputStream;
  */
 final class Thumbnailer {
 
-    /** What ImageIO in the JDK decodes; WebP would need a plugin (docs/media.md). */
-    private static final Map<String, String> OUTPUT_FORMAT = Map.of("image/jpeg", "jpeg", "image/png", "png", "image/gif", "png");
+    private static final String WEBP = "jpeg or png";
+    /**
+     * What is decoded, and the thumbnail's format: the JDK's ImageIO decodes JPEG, PNG and GIF; WebP is decoded by
+     * TwelveMonkeys' ImageIO plugin (imageio-webp) and thumbnailed as JPEG, or PNG when it has transparency.
+     */
+    private static final Map<String, String> OUTPUT_FORMAT = Map.of("image/jpeg", "jpeg", "image/png", "png", "image/gif", "png",
+            "image/webp", WEBP);
     private static final long MAX_SOURCE_PIXELS = 100_000_000;
+
+    static {
+        // Registers the plugins on this class loader's classpath (the WebP reader), also inside the packaged jar.
+        ImageIO.scanForPlugins();
+    }
 
     private final int maxSide;
 
@@ -58,7 +68,9 @@ final class Thumbnailer {
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = Math.max(1, Math.max(width, height) / (2 * maxSide));
                 param.setSourceSubsampling(step, step, 0, 0);
-                return Optional.of(encode(scaled(reader.read(0, param)), format));
+                BufferedImage thumbnail = scaled(reader.read(0, param));
+                boolean webp = WEBP.equals(format);
+                return Optional.of(encode(thumbnail, webp ? (thumbnail.getColorModel().hasAlpha() ? "png" : "jpeg") : format));
             } finally {
                 reader.dispose();
             }

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A stand-in for chat-service's ChatMembership that speaks the real gRPC contract over a real socket; tests say who
- * is in which chat ({@link #chatOf}), so group-like membership changes can be tested too ({@link #leave}).
+ * is in which chat ({@link #chatOf}), so group membership changes can be tested too ({@link #join}, {@link #leave}).
  */
 public final class FakeChatMembership extends ChatMembershipGrpc.ChatMembershipImplBase {
 
@@ -44,6 +44,11 @@ public final class FakeChatMembership extends ChatMembershipGrpc.ChatMembershipI
 
     public void leave(String chatId, UUID user) {
         members.get(chatId).remove(user);
+    }
+
+    /** Adds {@code user} to the chat, as a group's admin does. */
+    public void join(String chatId, UUID user) {
+        members.get(chatId).add(user);
     }
 
     @Override

@@ -71,6 +71,103 @@ public final class Files {
         return withExif;
     }
 
+    /**
+     * A real lossless WebP (VP8L in the extended VP8X container) of {@code width}×{@code height} pixels: the left half
+     * red, the right half blue, followed by an EXIF chunk holding {@link #EXIF_SECRET}. Encoded here, bit by bit, so
+     * the tests need no encoder: with no transforms and no color cache, every channel has a "simple" prefix code of
+     * one or two symbols, so each pixel costs two bits (red or not, blue or not).
+     */
+    public static byte[] webpWithExif(int width, int height) {
+        Bits bits = new Bits();
+        bits.write(0x2f, 8);
+        bits.write(width - 1, 14);
+        bits.write(height - 1, 14);
+        bits.write(0, 1); // alpha not used
+        bits.write(0, 3); // version 0
+        bits.write(0, 1); // no transform
+        bits.write(0, 1); // no color cache
+        bits.write(0, 1); // no meta prefix codes
+        simpleCode(bits, 0);         // green: always 0
+        simpleCode(bits, 0, 255);    // red: bit 0 → 0, bit 1 → 255
+        simpleCode(bits, 0, 255);    // blue
+        simpleCode(bits, 255);       // alpha: always opaque
+        simpleCode(bits, 0);         // distance: never used
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean left = x < width / 2;
+                bits.write(left ? 1 : 0, 1);
+                bits.write(left ? 0 : 1, 1);
+            }
+        }
+        ByteArrayOutputStream vp8x = new ByteArrayOutputStream();
+        vp8x.write(0x08); // EXIF present
+        vp8x.writeBytes(new byte[3]);
+        writeLittleEndian(vp8x, width - 1, 3);
+        writeLittleEndian(vp8x, height - 1, 3);
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        chunks.writeBytes("WEBP".getBytes(StandardCharsets.US_ASCII));
+        chunk(chunks, "VP8X", vp8x.toByteArray());
+        chunk(chunks, "VP8L", bits.bytes());
+        chunk(chunks, "EXIF", ("MM\0*" + EXIF_SECRET).getBytes(StandardCharsets.ISO_8859_1));
+        ByteArrayOutputStream riff = new ByteArrayOutputStream();
+        riff.writeBytes("RIFF".getBytes(StandardCharsets.US_ASCII));
+        writeLittleEndian(riff, chunks.size(), 4);
+        riff.writeBytes(chunks.toByteArray());
+        return riff.toByteArray();
+    }
+
+    /** A VP8L "simple" prefix code of one or two 8-bit symbols (a single symbol costs no bits per pixel). */
+    private static void simpleCode(Bits bits, int... symbols) {
+        bits.write(1, 1);
+        bits.write(symbols.length - 1, 1);
+        bits.write(1, 1); // the first symbol takes 8 bits
+        for (int symbol : symbols) {
+            bits.write(symbol, 8);
+        }
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String fourCc, byte[] payload) {
+        out.writeBytes(fourCc.getBytes(StandardCharsets.US_ASCII));
+        writeLittleEndian(out, payload.length, 4);
+        out.writeBytes(payload);
+        if (payload.length % 2 == 1) {
+            out.write(0);
+        }
+    }
+
+    private static void writeLittleEndian(ByteArrayOutputStream out, int value, int bytes) {
+        for (int i = 0; i < bytes; i++) {
+            out.write(value >>> (8 * i));
+        }
+    }
+
+    /** Bits packed least significant first, as VP8L reads them. */
+    private static final class Bits {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private int current;
+        private int used;
+
+        void write(int value, int count) {
+            for (int i = 0; i < count; i++) {
+                current |= ((value >>> i) & 1) << used;
+                if (++used == 8) {
+                    out.write(current);
+                    current = 0;
+                    used = 0;
+                }
+            }
+        }
+
+        byte[] bytes() {
+            if (used > 0) {
+                out.write(current);
+                current = 0;
+                used = 0;
+            }
+            return out.toByteArray();
+        }
+    }
+
     public static boolean contains(byte[] content, String ascii) {
         return new String(content, StandardCharsets.ISO_8859_1).contains(ascii);
     }

@@ -4,6 +4,8 @@ import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.parley.proto.media.v1.MediaLibraryGrpc;
 import io.parley.testkit.ServiceIdentityCredentials;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.TestComponent;
@@ -19,27 +21,29 @@ import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 public class MediaGrpc implements DisposableBean {
 
     private volatile int port;
-    private ManagedChannel channel;
+    private final Map<String, ManagedChannel> channels = new HashMap<>();
 
     @EventListener
     synchronized void started(GrpcServerStartedEvent event) {
         port = event.getPort();
         destroy();
-        channel = null;
     }
 
-    public synchronized MediaLibraryGrpc.MediaLibraryBlockingStub library() {
-        if (channel == null) {
-            channel = Grpc.newChannelBuilderForAddress("127.0.0.1", port, ServiceIdentityCredentials.callingAs("chat-service"))
-                    .build();
-        }
+    /** As chat-service calls it. */
+    public MediaLibraryGrpc.MediaLibraryBlockingStub library() {
+        return libraryAs("chat-service");
+    }
+
+    /** As {@code caller} (a service name on the test certificate) calls it. */
+    public synchronized MediaLibraryGrpc.MediaLibraryBlockingStub libraryAs(String caller) {
+        ManagedChannel channel = channels.computeIfAbsent(caller, name -> Grpc.newChannelBuilderForAddress("127.0.0.1", port,
+                ServiceIdentityCredentials.callingAs(name)).build());
         return MediaLibraryGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
     @Override
     public synchronized void destroy() {
-        if (channel != null) {
-            channel.shutdownNow();
-        }
+        channels.values().forEach(ManagedChannel::shutdownNow);
+        channels.clear();
     }
 }

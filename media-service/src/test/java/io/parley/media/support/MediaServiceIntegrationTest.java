@@ -130,8 +130,17 @@ public abstract class MediaServiceIntegrationTest {
     }
 
     protected void share(UUID user, Object mediaId, String chat) {
-        grpc.library().shareMedia(ShareMediaRequest.newBuilder()
-                .setUserId(user.toString()).setMediaId(mediaId.toString()).setChatId(chat).build());
+        share("chat-service", user, mediaId, chat, false);
+    }
+
+    /** As group-service shares a group's avatar into the group's chat. */
+    protected void shareAvatar(UUID user, Object mediaId, String chat) {
+        share("group-service", user, mediaId, chat, true);
+    }
+
+    protected void share(String caller, UUID user, Object mediaId, String chat, boolean uploaderOnly) {
+        grpc.libraryAs(caller).shareMedia(ShareMediaRequest.newBuilder().setUserId(user.toString())
+                .setMediaId(mediaId.toString()).setChatId(chat).setUploaderOnly(uploaderOnly).build());
     }
 
     /** PUTs {@code body} to a presigned request with its signed headers (the client library sets Content-Length). */

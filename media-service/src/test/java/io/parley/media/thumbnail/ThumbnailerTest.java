@@ -3,6 +3,7 @@ package io.parley.media.thumbnail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.media.support.Files;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -53,8 +54,34 @@ class ThumbnailerTest {
     }
 
     @Test
-    void webpAndOtherTypesGetNoThumbnail() throws IOException {
-        assertThat(Thumbnailer.supports("image/webp")).isFalse();
+    void aWebpIsDecodedAndScaledWithoutItsExif() throws IOException {
+        byte[] source = Files.webpWithExif(1000, 500);
+        assertThat(Files.contains(source, Files.EXIF_SECRET)).as("the source carries the EXIF chunk").isTrue();
+
+        Thumbnail thumbnail = thumbnailer.of(source, "image/webp").orElseThrow();
+
+        assertThat(thumbnail.contentType()).isEqualTo("image/jpeg");
+        assertThat(thumbnail.width()).isEqualTo(320);
+        assertThat(thumbnail.height()).isEqualTo(160);
+        assertThat(Files.contains(thumbnail.bytes(), Files.EXIF_SECRET)).isFalse();
+        assertThat(Files.contains(thumbnail.bytes(), "Exif")).isFalse();
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(thumbnail.bytes()));
+        assertThat(decoded.getWidth()).isEqualTo(320);
+        // the pixels survived: red on the left, blue on the right (JPEG is lossy, so roughly)
+        assertThat(new Color(decoded.getRGB(40, 80))).satisfies(left -> {
+            assertThat(left.getRed()).isGreaterThan(200);
+            assertThat(left.getBlue()).isLessThan(60);
+        });
+        assertThat(new Color(decoded.getRGB(280, 80))).satisfies(right -> {
+            assertThat(right.getBlue()).isGreaterThan(200);
+            assertThat(right.getRed()).isLessThan(60);
+        });
+    }
+
+    @Test
+    void otherTypesGetNoThumbnail() throws IOException {
+        assertThat(Thumbnailer.supports("image/webp")).isTrue();
+        assertThat(Thumbnailer.supports("video/mp4")).isFalse();
         assertThat(thumbnailer.of(Files.png(100), "application/octet-stream")).isEmpty();
     }
 

@@ -1,26 +1,29 @@
-package io.parley.chat.support;
+package io.parley.doubles;
 
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import io.parley.doubles.DoubleServer;
-import io.parley.error.GrpcErrors;
-import io.parley.proto.error.v1.ErrorReason;
 import io.parley.proto.media.v1.MediaLibraryGrpc;
 import io.parley.proto.media.v1.ShareMediaRequest;
 import io.parley.proto.media.v1.ShareMediaResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A stand-in for media-service's MediaLibrary on a real socket: media a test declared {@link #ready} (for its
- * uploader) can be shared; anything else is NOT_FOUND, as media-service answers for media the sender may not see.
+ * A stand-in for media-service's MediaLibrary on a real socket (chat-service's media messages, group-service's
+ * avatars): media a test declared {@link #ready} can be shared by its uploader (so {@code uploader_only} always
+ * holds); anything else is NOT_FOUND, as media-service answers for media the sender may not see.
  */
 public final class FakeMediaLibrary extends MediaLibraryGrpc.MediaLibraryImplBase {
 
     private static final FakeMediaLibrary INSTANCE = new FakeMediaLibrary();
 
-    private final Map<String, String> uploaderOf = new ConcurrentHashMap<>();
+    private record Item(String uploader, String contentType) {
+    }
+
+    private final Map<String, Item> items = new ConcurrentHashMap<>();
     private final List<ShareMediaRequest> shares = new CopyOnWriteArrayList<>();
     private final DoubleServer server;
 
@@ -37,7 +40,11 @@ public final class FakeMediaLibrary extends MediaLibraryGrpc.MediaLibraryImplBas
     }
 
     public void ready(String mediaId, String uploader) {
-        uploaderOf.put(mediaId, uploader);
+        ready(mediaId, uploader, "image/png");
+    }
+
+    public void ready(String mediaId, String uploader, String contentType) {
+        items.put(mediaId, new Item(uploader, contentType));
     }
 
     public List<ShareMediaRequest> sharesOf(String mediaId) {
@@ -46,12 +53,13 @@ public final class FakeMediaLibrary extends MediaLibraryGrpc.MediaLibraryImplBas
 
     @Override
     public void shareMedia(ShareMediaRequest request, StreamObserver<ShareMediaResponse> responses) {
-        if (!request.getUserId().equals(uploaderOf.get(request.getMediaId()))) {
-            responses.onError(GrpcErrors.status(ErrorReason.NOT_FOUND, "no such media", Map.of()));
+        Item item = items.get(request.getMediaId());
+        if (item == null || !Objects.equals(item.uploader(), request.getUserId())) {
+            responses.onError(Status.NOT_FOUND.withDescription("no such media").asRuntimeException());
             return;
         }
         shares.add(request);
-        responses.onNext(ShareMediaResponse.newBuilder().setContentType("image/png").setSize(1).build());
+        responses.onNext(ShareMediaResponse.newBuilder().setContentType(item.contentType()).setSize(1).build());
         responses.onCompleted();
     }
 }
