@@ -29,7 +29,8 @@ class DeliveryConfiguration {
         log.info("Push platforms enabled: {}; disabled for lack of credentials: {}",
                 enabled.stream().map(Platform::code).sorted().toList(),
                 Arrays.stream(Platform.values()).filter(platform -> !enabled.contains(platform)).map(Platform::code).toList());
-        return new PushDelivery(tokens, new SentMarkers(cql, settings.sentMarkerTtl()), senders, settings,
+        return new PushDelivery(tokens, new SentMarkers(cql, settings.sentMarkerTtl()),
+                new CollapseWindows(cql, settings.collapseWindow(), settings.timeToLive()), senders, settings,
                 new DeliveryMetrics(registry), clock);
     }
 
