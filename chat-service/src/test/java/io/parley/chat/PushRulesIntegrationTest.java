@@ -62,6 +62,8 @@ class PushRulesIntegrationTest extends ChatServiceIntegrationTest {
         assertThat(phone.getReachedDeviceIdsList()).containsExactly(laptop);
         assertThat(phone.getUnreadInChat()).isEqualTo(2);
         assertThat(phone.getEntry().getMessage().getBody().isEmpty()).isTrue();
+        // Plain text travels as a short preview, which push-service shows only to users who allowed previews.
+        assertThat(phone.getPreview()).isEqualTo("while the laptop is open");
         assertThat(GATEWAY.deliveredTo(laptop)).extracting(entry -> entry.getMessage().getSeq()).contains(2L);
 
         double readBefore = skipped("read");

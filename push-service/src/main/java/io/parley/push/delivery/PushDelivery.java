@@ -5,6 +5,7 @@ import io.parley.push.delivery.CollapseWindows.Key;
 import io.parley.push.delivery.CollapseWindows.Window;
 import io.parley.push.tokens.DeviceToken;
 import io.parley.push.tokens.Platform;
+import io.parley.push.tokens.PushPreferences;
 import io.parley.push.tokens.PushTokenStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public class PushDelivery {
     private static final Logger log = LoggerFactory.getLogger(PushDelivery.class);
 
     private final PushTokenStore tokens;
+    private final PushPreferences preferences;
     private final SentMarkers markers;
     private final Map<Platform, PushSender> senders = new EnumMap<>(Platform.class);
     private final DeliverySettings settings;
@@ -51,9 +53,10 @@ public class PushDelivery {
     private final KeyedSequence<Key> sequence = new KeyedSequence<>();
     private final WindowTimers timers;
 
-    PushDelivery(PushTokenStore tokens, SentMarkers markers, CollapseWindows windows, List<PushSender> senders,
+    PushDelivery(PushTokenStore tokens, PushPreferences preferences, SentMarkers markers, CollapseWindows windows, List<PushSender> senders,
             DeliverySettings settings, DeliveryMetrics metrics, Clock clock) {
         this.tokens = tokens;
+        this.preferences = preferences;
         this.markers = markers;
         senders.forEach(sender -> this.senders.put(sender.platform(), sender));
         this.settings = settings;
@@ -186,19 +189,24 @@ public class PushDelivery {
 
     /** One notification for the request, counting {@code messages}, to every device of the user not reached live. */
     private Mono<Void> push(PushRequest request, int messages) {
-        Notification notification = Notification.of(request, messages, settings.timeToLive());
-        if (!clock.instant().isBefore(notification.expiresAt())) {
-            metrics.skipped("expired");
-            return Mono.empty();
-        }
-        UUID userId = UUID.fromString(notification.userId());
-        // The newest request's devices: one reached for the newest message is online and has the older ones too (or
-        // gets them by its sync), so it needs no notification for the burst.
-        Set<String> reached = Set.copyOf(request.getReachedDeviceIdsList());
-        return tokens.ofUser(userId)
-                .filter(device -> notReached(device, reached))
-                .flatMap(device -> deliver(device, notification))
-                .then();
+        UUID userId = UUID.fromString(request.getUserId());
+        // A preview travels only for plain text; it is shown only if the user allowed it (one read, only then).
+        Mono<String> preview = request.getPreview().isEmpty() ? Mono.just("")
+                : preferences.previewAllowed(userId).map(allowed -> allowed ? request.getPreview() : "");
+        return preview.flatMap(text -> {
+            Notification notification = Notification.of(request, messages, settings.timeToLive(), text);
+            if (!clock.instant().isBefore(notification.expiresAt())) {
+                metrics.skipped("expired");
+                return Mono.empty();
+            }
+            // The newest request's devices: one reached for the newest message is online and has the older ones too
+            // (or gets them by its sync), so it needs no notification for the burst.
+            Set<String> reached = Set.copyOf(request.getReachedDeviceIdsList());
+            return tokens.ofUser(userId)
+                    .filter(device -> notReached(device, reached))
+                    .flatMap(device -> deliver(device, notification))
+                    .then();
+        });
     }
 
     private boolean notReached(DeviceToken device, Set<String> reached) {

@@ -68,8 +68,19 @@ final class FcmPushSender implements PushSender {
                         "priority", "HIGH",
                         "ttl", ttlSeconds + "s",
                         "collapse_key", notification.collapseKey(),
-                        "notification", Map.of("tag", notification.collapseKey(), "title_loc_key", TITLE_KEY,
-                                "title_loc_args", List.of(Integer.toString(notification.messages()))))));
+                        "notification", androidNotification(notification))));
+    }
+
+    /** Tagged per chat, titled with the count; the body only for a user who allowed previews of plain text. */
+    private static Map<String, Object> androidNotification(Notification notification) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("tag", notification.collapseKey());
+        shown.put("title_loc_key", TITLE_KEY);
+        shown.put("title_loc_args", List.of(Integer.toString(notification.messages())));
+        if (!notification.preview().isEmpty()) {
+            shown.put("body", notification.preview());
+        }
+        return shown;
     }
 
     /** FCM data values are strings; a group's name only when there is one. */

@@ -72,7 +72,7 @@ final class WebPushSender implements PushSender {
                 .onErrorResume(failure -> Mono.just(new SendOutcome.RetryLater("push service unreachable: " + failure, Duration.ZERO)));
     }
 
-    /** What the service worker receives after decryption: the message reference, never the body. */
+    /** What the service worker receives after decryption: the message reference, never the body (a preview at most). */
     byte[] payload(Notification notification) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", "new_message");
@@ -83,6 +83,10 @@ final class WebPushSender implements PushSender {
         payload.put("count", notification.messages());
         if (!notification.chatName().isEmpty()) {
             payload.put("chat_name", notification.chatName());
+        }
+        if (!notification.preview().isEmpty()) {
+            // Only for a user who allowed previews of plain text; the service worker shows it as the body.
+            payload.put("preview", notification.preview());
         }
         return json.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8);
     }
