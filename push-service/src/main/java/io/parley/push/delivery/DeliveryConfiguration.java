@@ -31,6 +31,7 @@ class DeliveryConfiguration {
                 enabled.stream().map(Platform::code).sorted().toList(),
                 Arrays.stream(Platform.values()).filter(platform -> !enabled.contains(platform)).map(Platform::code).toList());
         return new PushDelivery(tokens, preferences, new SentMarkers(cql, settings.sentMarkerTtl()),
+                new ShownNotifications(cql, settings.timeToLive()),
                 new CollapseWindows(cql, settings.collapseWindow(), settings.timeToLive()), senders, settings,
                 new DeliveryMetrics(registry), clock);
     }

@@ -1,5 +1,6 @@
 package io.parley.push.delivery;
 
+import io.parley.proto.chat.v1.ChatRead;
 import io.parley.proto.chat.v1.PushRequest;
 import io.parley.push.delivery.CollapseWindows.Key;
 import io.parley.push.delivery.CollapseWindows.Window;
@@ -44,6 +45,7 @@ public class PushDelivery {
     private final PushTokenStore tokens;
     private final PushPreferences preferences;
     private final SentMarkers markers;
+    private final ShownNotifications shown;
     private final Map<Platform, PushSender> senders = new EnumMap<>(Platform.class);
     private final DeliverySettings settings;
     private final RetryPolicy retries;
@@ -53,11 +55,13 @@ public class PushDelivery {
     private final KeyedSequence<Key> sequence = new KeyedSequence<>();
     private final WindowTimers timers;
 
-    PushDelivery(PushTokenStore tokens, PushPreferences preferences, SentMarkers markers, CollapseWindows windows, List<PushSender> senders,
+    PushDelivery(PushTokenStore tokens, PushPreferences preferences, SentMarkers markers, ShownNotifications shown,
+            CollapseWindows windows, List<PushSender> senders,
             DeliverySettings settings, DeliveryMetrics metrics, Clock clock) {
         this.tokens = tokens;
         this.preferences = preferences;
         this.markers = markers;
+        this.shown = shown;
         senders.forEach(sender -> this.senders.put(sender.platform(), sender));
         this.settings = settings;
         this.retries = settings.retryPolicy();
@@ -73,11 +77,73 @@ public class PushDelivery {
      * batch become one notification ({@link ChatBurst}).
      */
     public Mono<Void> deliverAll(Map<Integer, List<PushRequest>> requestsByPartition) {
-        return Flux.fromIterable(requestsByPartition.entrySet())
-                .concatMapIterable(partition -> ChatBurst.of(partition.getValue().stream().filter(this::worthPushing).toList())
+        Mono<Void> pushes = Flux.fromIterable(requestsByPartition.entrySet())
+                .concatMapIterable(partition -> ChatBurst.of(partition.getValue().stream()
+                                .filter(request -> !request.hasRead()).filter(this::worthPushing).toList())
                         .stream().map(burst -> Map.entry(partition.getKey(), burst)).toList())
                 .flatMap(burst -> deliver(burst.getKey(), burst.getValue()), settings.concurrency())
                 .then();
+        // Reads after the batch's pushes: a read behind a message in the batch then clears its notification.
+        Mono<Void> clears = Flux.fromIterable(requestsByPartition.entrySet())
+                .concatMapIterable(partition -> partition.getValue().stream().filter(PushRequest::hasRead)
+                        .map(read -> Map.entry(partition.getKey(), read)).toList())
+                .flatMap(read -> clear(read.getKey(), read.getValue()), settings.concurrency())
+                .then();
+        return pushes.then(clears);
+    }
+
+    /**
+     * The user read the chat on one device: a request the chat's collapse window holds and the read covers is
+     * dropped, and the devices pushed a notification of the chat that the read covers get a collapsing "clear"
+     * where their platform allows it (not the reading device: the app removes its own).
+     */
+    private Mono<Void> clear(int partition, PushRequest request) {
+        ChatRead read = request.getRead();
+        UUID userId;
+        try {
+            userId = UUID.fromString(request.getUserId());
+        } catch (IllegalArgumentException e) {
+            metrics.skipped("malformed");
+            return Mono.empty();
+        }
+        ChatClear clear = new ChatClear(read.getChatId(), read.getReadUpToSeq(), CollapseKey.of(read.getChatId()),
+                Instant.ofEpochMilli(request.getRequestedAtEpochMillis()).plus(settings.timeToLive()));
+        Key key = new Key(partition, userId, read.getChatId());
+        Mono<Void> dropHeld = settings.collapseWindow().isZero() ? Mono.empty()
+                : sequence.run(key, () -> windows.read(key).flatMap(found -> found.filter(window -> window.held() != null
+                                && seq(window.held()) <= read.getReadUpToSeq())
+                        .map(window -> windows.open(key, window.openedAt(), window.pushedSeq(), window.counted())
+                                .doOnSuccess(done -> metrics.skipped("read")))
+                        .orElse(Mono.empty())));
+        return dropHeld.thenMany(shown.of(userId, read.getChatId()))
+                .filter(device -> device.seq() <= read.getReadUpToSeq())
+                .flatMap(device -> clear(userId, device.deviceId(), read, clear)
+                        .then(shown.forget(userId, read.getChatId(), device.deviceId())))
+                .then();
+    }
+
+    private Mono<Void> clear(UUID userId, UUID deviceId, ChatRead read, ChatClear clear) {
+        if (deviceId.toString().equals(read.getDeviceId()) || !clock.instant().isBefore(clear.expiresAt())) {
+            return Mono.empty();
+        }
+        return tokens.of(userId, deviceId).flatMap(device -> {
+            Platform platform = device.token().platform();
+            PushSender sender = senders.get(platform);
+            if (sender == null || !sender.clears()) {
+                metrics.clear(platform, "unsupported");
+                return Mono.empty();
+            }
+            // Best effort, one attempt: a clear that fails leaves a stale notification, which the next push of the
+            // chat replaces and the app removes when opened.
+            return sender.clear(device.token(), clear).flatMap(outcome -> {
+                if (outcome instanceof SendOutcome.TokenDead) {
+                    metrics.clear(platform, "token_removed");
+                    return tokens.removeIfStill(userId, deviceId, device.token()).then();
+                }
+                metrics.clear(platform, outcome instanceof SendOutcome.Delivered ? "sent" : "failed");
+                return Mono.<Void>empty();
+            });
+        });
     }
 
     /** This instance now reads these partitions: the windows a previous reader left holding a request are closed. */
@@ -243,6 +309,7 @@ public class PushDelivery {
         Platform platform = sender.platform();
         if (outcome instanceof SendOutcome.Delivered) {
             return markers.markSent(device.deviceId(), notification.messageId())
+                    .then(shown.pushed(device.userId(), notification.chatId(), device.deviceId(), notification.seq()))
                     .doOnSuccess(done -> metrics.outcome(platform, "delivered"));
         }
         if (outcome instanceof SendOutcome.TokenDead dead) {

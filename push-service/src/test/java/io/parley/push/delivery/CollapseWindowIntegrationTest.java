@@ -3,7 +3,6 @@ package io.parley.push.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import com.eatthepath.pushy.apns.ApnsPushNotification;
 import io.parley.proto.chat.v1.PushRequest;
 import io.parley.push.support.LocalApns;
@@ -30,8 +29,6 @@ class CollapseWindowIntegrationTest extends PushServiceIntegrationTest {
 
     @Autowired
     private PushDelivery delivery;
-    @Autowired
-    private CqlSession cassandra;
 
     @Test
     void twentyMessagesInTwoSecondsArePushedOnceAtOnceAndOnceWithTheCountToEachDevice() {
@@ -79,16 +76,10 @@ class CollapseWindowIntegrationTest extends PushServiceIntegrationTest {
     void aWindowHeldWhenTheConsumerStopsIsPushedOnceByTheNextConsumerOfItsPartition(
             @Autowired KafkaListenerEndpointRegistry listeners) {
         String bob = newId();
-        String alice = newId();
         String token = "fcm-" + UUID.randomUUID();
         register(bob, newId(), Map.of("platform", "fcm", "token", token)).expectStatus().isOk();
-        PushRequest first = pushRequest(bob, alice, newMessageId(), 1);
-        PushRequest second = pushRequest(bob, alice, newMessageId(), 2);
-        String chat = first.getEntry().getMessage().getChatId();
-        produce(first);
-        await().atMost(patience()).until(() -> FCM.acceptedTo(token).size() == 1);
-        produce(second);
-        await().atMost(patience()).until(() -> holds(bob, chat));
+        PushRequest second = firstPushedSecondHeld(bob, token);
+        String chat = second.getEntry().getMessage().getChatId();
 
         // What a crash loses is the timer in memory; the held request is in Cassandra and its offset committed.
         MessageListenerContainer consumer = listeners.getListenerContainer("push-requests");
@@ -100,7 +91,7 @@ class CollapseWindowIntegrationTest extends PushServiceIntegrationTest {
         }
 
         await().atMost(patience()).until(() -> FCM.acceptedTo(token).size() >= 2);
-        await().atMost(patience()).until(() -> !holds(bob, chat) && delivery.windowsHeld() == 0);
+        await().atMost(patience()).until(() -> !windowHolds(bob, chat) && delivery.windowsHeld() == 0);
         List<JsonNode> pushes = FCM.acceptedTo(token);
         assertThat(pushes).hasSize(2);
         assertThat(pushes.get(1).path("data").path("message_id").asString()).isEqualTo(second.getEntry().getMessage().getMessageId());
@@ -109,11 +100,5 @@ class CollapseWindowIntegrationTest extends PushServiceIntegrationTest {
 
     private List<String> webPushes(LocalWebPush.Subscription browser) {
         return WEB_PUSH.receivedBy(browser.id()).stream().map(LocalWebPush.Received::plaintext).toList();
-    }
-
-    private boolean holds(String user, String chat) {
-        return cassandra.execute(cassandra.prepare("SELECT held FROM push_windows WHERE kafka_partition IN (0, 1) "
-                        + "AND user_id = ? AND chat_id = ?").bind(UUID.fromString(user), chat))
-                .all().stream().anyMatch(row -> row.getByteBuffer("held") != null);
     }
 }

@@ -1,5 +1,8 @@
 package io.parley.push.support;
 
+import static org.awaitility.Awaitility.await;
+
+import com.datastax.oss.driver.api.core.CqlSession;
 import io.parley.auth.fixtures.TestSecurity;
 import io.parley.auth.fixtures.TestTokens;
 import io.parley.testkit.CassandraExtension;
@@ -125,6 +128,15 @@ public abstract class PushServiceIntegrationTest {
     protected WebTestClient http;
     @Autowired
     protected PushTokenStore tokens;
+    @Autowired
+    private CqlSession cassandra;
+
+    /** Whether the user's chat has a collapse window holding a request (push_windows; the test topics have 2 partitions). */
+    protected boolean windowHolds(String user, String chat) {
+        return cassandra.execute(cassandra.prepare("SELECT held FROM push_windows WHERE kafka_partition IN (0, 1) "
+                        + "AND user_id = ? AND chat_id = ?").bind(UUID.fromString(user), chat))
+                .all().stream().anyMatch(row -> row.getByteBuffer("held") != null);
+    }
 
     /** Whether the registry holds a token for the device. */
     protected boolean hasToken(String user, String device) {
@@ -164,6 +176,21 @@ public abstract class PushServiceIntegrationTest {
     protected WebTestClient.ResponseSpec register(String user, String device, Map<String, ?> body) {
         return authorized(http.put().uri("/v1/push/token").contentType(MediaType.APPLICATION_JSON).bodyValue(body), user, device)
                 .exchange();
+    }
+
+    /**
+     * Someone's first message in a chat with {@code user} is pushed to the FCM token at once, their second, inside the
+     * collapse window, held; returns the second.
+     */
+    protected PushRequest firstPushedSecondHeld(String user, String fcmToken) {
+        String sender = newId();
+        PushRequest first = pushRequest(user, sender, newMessageId(), 1);
+        PushRequest second = pushRequest(user, sender, newMessageId(), 2);
+        produce(first);
+        await().atMost(patience()).until(() -> FCM.acceptedTo(fcmToken).size() == 1);
+        produce(second);
+        await().atMost(patience()).until(() -> windowHolds(user, first.getEntry().getMessage().getChatId()));
+        return second;
     }
 
     /** Registers the browser's Web Push subscription for the device, as the web app does. */
