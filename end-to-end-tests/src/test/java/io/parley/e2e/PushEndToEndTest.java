@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Push notifications through the whole system: chat-service decides which of Bob's devices need a push, push-service
- * delivers them to local APNs (Pushy's mock server, HTTP/2 over TLS), FCM (OAuth2 and messages:send) and Web Push
- * (VAPID checked, payload decrypted with the browser's keys) started in this JVM.
+ * Push notifications through the whole system: chat-service decides which of Bob's devices need a push (and tells of
+ * his reads), push-service delivers them (and clears after a read) to local APNs (Pushy's mock server, HTTP/2 over
+ * TLS), FCM (OAuth2 and messages:send) and Web Push (VAPID checked, payload decrypted with the browser's keys) started
+ * in this JVM.
  */
 @Order(2)
 @Timeout(300)
@@ -57,7 +58,7 @@ class PushEndToEndTest extends EndToEndTest {
     }
 
     @Test
-    void bobsOfflineDevicesAreEachPushedWithoutTheBodyAndWhileHeIsAtHisLaptopOnlyTheOthersAre() {
+    void bobsOfflineDevicesAreEachPushedWithoutTheBodyAndWhileHeIsAtHisLaptopOnlyTheOthersAreAndHisReadClearsThem() {
         Accounts.Account alice = accounts.register("alice");
         Accounts.Account bob = accounts.register("bob");
         String chat = ChatIds.direct(alice.userId(), bob.userId());
@@ -113,6 +114,12 @@ class PushEndToEndTest extends EndToEndTest {
         long thirdSeq = seqOf(atTheLaptop, chat, third);
         atTheLaptop.markRead(chat, thirdSeq);
         await().atMost(PATIENCE).until(() -> alicesPhone.receiptWatermark(chat, bob.userId(), ReceiptKind.READ) >= thirdSeq);
+        // The read clears the chat's notification on the tablet and the browser; not on the laptop, which read, nor on
+        // the iPhone: APNs has no silent removal.
+        await().atMost(PATIENCE).until(() -> FCM.acceptedTo(tabletToken).stream()
+                        .anyMatch(message -> "clear".equals(message.path("data").path("type").asString()))
+                && pushesTo(browserSubscription).stream().anyMatch(push -> push.contains("\"type\":\"clear\"")));
+        assertThat(pushesTo(laptopSubscription)).noneMatch(push -> push.contains("\"type\":\"clear\""));
         Sent fourth = alicesPhone.sendText(chat, "not read").join();
         await().atMost(PATIENCE).until(() -> !APNS.acceptedMentioning(fourth.messageId()).isEmpty());
         assertThat(APNS.acceptedMentioning(third.messageId())).isEmpty();
