@@ -204,6 +204,15 @@ public abstract class ChatServiceIntegrationTest {
 
     /** The push requests produced for the user so far, in order. */
     protected List<PushRequest> pushRequestsFor(String userId) {
+        return pushRecordsFor(userId).stream().filter(PushRequest::hasEntry).toList();
+    }
+
+    /** The read notices (push-requests records with {@code read}) produced for the user, in order. */
+    protected List<PushRequest> readNoticesFor(String userId) {
+        return pushRecordsFor(userId).stream().filter(PushRequest::hasRead).toList();
+    }
+
+    private List<PushRequest> pushRecordsFor(String userId) {
         return topics().readAll(PUSH_REQUESTS).stream().filter(record -> userId.equals(record.key())).map(record -> {
             try {
                 return PushRequest.parseFrom(record.value());

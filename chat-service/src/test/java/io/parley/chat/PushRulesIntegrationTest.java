@@ -62,12 +62,21 @@ class PushRulesIntegrationTest extends ChatServiceIntegrationTest {
         assertThat(phone.getReachedDeviceIdsList()).containsExactly(laptop);
         assertThat(phone.getUnreadInChat()).isEqualTo(2);
         assertThat(phone.getEntry().getMessage().getBody().isEmpty()).isTrue();
+        // Plain text travels as a short preview, which push-service shows only to users who allowed previews.
+        assertThat(phone.getPreview()).isEqualTo("while the laptop is open");
         assertThat(GATEWAY.deliveredTo(laptop)).extracting(entry -> entry.getMessage().getSeq()).contains(2L);
 
         double readBefore = skipped("read");
         send(alice, "phone", chat, "m3", "read on the laptop at once");
         await().atMost(PATIENCE).until(() -> GATEWAY.deliveredTo(laptop).stream().anyMatch(e -> e.getMessage().getSeq() == 3));
         chat().markRead(MarkReadRequest.newBuilder().setUserId(bob).setDeviceId(laptop).setChatId(chat.value()).setUpToSeq(3).build());
+        // push-service hears of the read, to clear the chat's notifications on Bob's other devices.
+        await().atMost(PATIENCE).until(() -> !readNoticesFor(bob).isEmpty());
+        assertThat(readNoticesFor(bob)).extracting(PushRequest::getRead).singleElement().satisfies(read -> {
+            assertThat(read.getChatId()).isEqualTo(chat.value());
+            assertThat(read.getReadUpToSeq()).isEqualTo(3);
+            assertThat(read.getDeviceId()).isEqualTo(laptop);
+        });
         send(alice, "phone", chat, "m4", "not read");
 
         await().atMost(PATIENCE).until(() -> pushedSeqs(bob).contains(4L));

@@ -41,6 +41,7 @@ class SettingsValidationTest {
             assertThat(delivery.timeToLive()).isEqualTo(Duration.ofDays(1));
             assertThat(delivery.maxAttempts()).isEqualTo(5);
             assertThat(delivery.sentMarkerTtl()).isEqualTo(Duration.ofDays(2));
+            assertThat(delivery.collapseWindow()).isEqualTo(Duration.ofSeconds(3));
         });
     }
 
@@ -57,7 +58,9 @@ class SettingsValidationTest {
             // a batch longer than the poll interval would get the consumer evicted
             "parley.push.delivery.batch-deadline| 15m| batchDeadline",
             // no attempt at all
-            "parley.push.delivery.max-attempts| 0| maxAttempts"})
+            "parley.push.delivery.max-attempts| 0| maxAttempts",
+            // a window of an hour would hold a chat's later messages for an hour
+            "parley.push.delivery.collapse-window| 1h| collapseWindow"})
     void aBadSettingStopsStartUpNamingIt(String property, String value, String named) {
         context.withPropertyValues(property + "=" + value).run(started -> assertThat(started).hasFailed()
                 .getFailure().rootCause().hasMessageContaining(named));

@@ -106,6 +106,7 @@ final class PushRequests implements PushFallback {
                                 .addAllReachedDeviceIds(reachedDevices)
                                 .setChatName(push.chatName())
                                 .setUnreadInChat(Math.max(1, entry.getMessage().getSeq() - push.state().readSeq()))
+                                .setPreview(PushPreview.of(entry.getMessage()))
                                 .build().toByteArray(), null)
                         .exceptionally(failure -> {
                             log.warn("Push request not produced user_inbox_seq={}: {}", entry.getInboxSeq(), failure.toString());
@@ -115,7 +116,10 @@ final class PushRequests implements PushFallback {
         return CompletableFuture.allOf(sends);
     }
 
-    /** push-service never shows a body (it may be end-to-end encrypted): it need not travel, nor wait here in memory. */
+    /**
+     * push-service never shows a body (it may be end-to-end encrypted; a plain text one travels as the short
+     * {@code preview}): it need not travel, nor wait here in memory.
+     */
     private static InboxEntry withoutBody(InboxEntry entry) {
         return entry.toBuilder().setMessage(entry.getMessage().toBuilder().clearBody()).build();
     }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * MarkRead: the user read a chat up to a seq (capped at the chat's last seq they know). The read watermark
  * only moves forward; the unread count follows from it; the chat's other members get a READ receipt unless
  * the reader turned read receipts off, either blocks the other, or the user directory cannot say (then the
- * watermark still moves).
+ * watermark still moves). When the watermark moved, push-service hears of it ({@link ReadNotices}) to clear the chat's
+ * notifications on the user's other devices.
  */
 final class MarkReadHandler {
 
@@ -34,11 +35,12 @@ final class MarkReadHandler {
     private final InboxPublisher publisher;
     private final ChatAuthorizer authorizer;
     private final GroupWatermarks groups;
+    private final ReadNotices notices;
     private final Clock clock;
 
     MarkReadHandler(ChatListStore chatLists, ReceiptStore receipts, UserDirectoryClient directory,
             ReceiptRecipients recipients, InboxPublisher publisher, ChatAuthorizer authorizer, GroupWatermarks groups,
-            Clock clock) {
+            ReadNotices notices, Clock clock) {
         this.chatLists = chatLists;
         this.receipts = receipts;
         this.directory = directory;
@@ -46,6 +48,7 @@ final class MarkReadHandler {
         this.publisher = publisher;
         this.authorizer = authorizer;
         this.groups = groups;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -56,7 +59,8 @@ final class MarkReadHandler {
         ChatId chat = ChatId.parse(request.getChatId());
         ChatException.requireNotNegative("up_to_seq", request.getUpToSeq());
         if (chat.isGroup()) {
-            return authorizer.groupSpan(userId, chat).thenCompose(span -> markGroupRead(userId, chat, request.getUpToSeq()));
+            return authorizer.groupSpan(userId, chat)
+                    .thenCompose(span -> markGroupRead(userId, request.getDeviceId(), chat, request.getUpToSeq(), parent));
         }
         ChatAuthorizer.requireMember(userId, chat);
         return chatLists.entry(userId, chat.value())
@@ -72,6 +76,7 @@ final class MarkReadHandler {
                             .thenCompose(receipted -> CompletableFuture.allOf(
                                     receipts.advanceRead(chat.value(), userId, target),
                                     chatLists.markRead(userId, chat.value(), target)))
+                            .thenCompose(stored -> notices.read(userId, request.getDeviceId(), chat.value(), target, parent))
                             .thenApply(stored -> response(target));
                 });
     }
@@ -80,13 +85,15 @@ final class MarkReadHandler {
      * A member (or former member, up to their leaving: their chat list ends there) of a group chat read it: the
      * watermark moves and the senders get coalesced counts, honouring the reader's privacy there; no receipt per member.
      */
-    private CompletableFuture<MarkReadResponse> markGroupRead(String userId, ChatId chat, long upToSeq) {
+    private CompletableFuture<MarkReadResponse> markGroupRead(String userId, String deviceId, ChatId chat, long upToSeq,
+            Observation parent) {
         return chatLists.entry(userId, chat.value()).thenCombine(receipts.watermarks(chat.value(), userId),
                 (entry, watermarks) -> {
                     long target = Math.min(upToSeq, entry.map(ChatListEntry::lastSeq).orElse(0L));
                     return target <= watermarks.readSeq() ? CompletableFuture.completedFuture(response(watermarks.readSeq()))
                             : groups.read(chat.value(), userId, watermarks, target)
                                     .thenCompose(read -> chatLists.markRead(userId, chat.value(), target))
+                                    .thenCompose(stored -> notices.read(userId, deviceId, chat.value(), target, parent))
                                     .thenApply(stored -> response(target));
                 }).thenCompose(answer -> answer);
     }

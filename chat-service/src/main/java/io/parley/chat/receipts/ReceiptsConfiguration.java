@@ -6,6 +6,8 @@ import io.parley.chat.groups.GroupChatStore;
 import io.parley.chat.inbox.DeviceCursors;
 import io.parley.chat.inbox.InboxPublisher;
 import io.parley.chat.inbox.InboxReader;
+import io.parley.chat.kafka.KafkaSender;
+import io.parley.chat.topics.ChatTopics;
 import io.parley.cassandra.async.AsyncCql;
 import io.parley.chat.messages.MessageStore;
 import io.parley.chat.users.UserDirectoryClient;
@@ -41,11 +43,12 @@ class ReceiptsConfiguration {
     @Bean
     Receipts receipts(ReceiptStore store, GroupReceiptTimes times, GroupReceiptCoalescer coalescer, InboxReader inbox,
             DeviceCursors cursors, InboxPublisher publisher, ChatListStore chatLists, ChatAuthorizer authorizer,
-            UserDirectoryClient directory, ReceiptsSettings settings, Clock clock) {
+            UserDirectoryClient directory, ReceiptsSettings settings, KafkaSender kafka, ChatTopics topics, Clock clock) {
         AckProgress progress = new AckProgress(settings.rememberedProgress(), settings.forgetProgressAfter());
         ReceiptRecipients recipients = new ReceiptRecipients(directory);
         GroupWatermarks groups = new GroupWatermarks(store, times, coalescer, clock);
         return new Receipts(new AckInboxHandler(inbox, cursors, store, publisher, recipients, progress, groups, clock),
-                new MarkReadHandler(chatLists, store, directory, recipients, publisher, authorizer, groups, clock));
+                new MarkReadHandler(chatLists, store, directory, recipients, publisher, authorizer, groups,
+                        new ReadNotices(kafka, topics.pushRequests().name(), clock), clock));
     }
 }

@@ -24,7 +24,9 @@ import java.util.Map;
  * The system under test, started once per test JVM and shared by every test: real Kafka, Cassandra and Redis, then
  * user-service, presence-service, group-service and two instances each of chat-service and gateway-service as child
  * JVMs from their packaged jars, each on ports of its own. Callers of chat-service balance over both instances
- * ({@code addresses:///}, round_robin), and the two share the topics' partitions, as pods do in Kubernetes. Everything stops when the JVM exits (the children's watchdogs see their parent go).
+ * ({@code addresses:///}, round_robin), and the two share the topics' partitions, as pods do in Kubernetes;
+ * push-service too, on first use by a push test ({@link #pushService}). Everything stops when the JVM exits (the
+ * children's watchdogs see their parent go).
  */
 public final class ParleySystem {
 
@@ -49,11 +51,13 @@ public final class ParleySystem {
     private final List<ServiceDefinition> chatPorts = List.of(onFreePorts("chat-service"), onFreePorts("chat-service"));
     private final ServiceDefinition presenceService = onFreePorts("presence-service");
     private final ServiceDefinition groupService = onFreePorts("group-service");
+    private final ServiceDefinition pushService = onFreePorts("push-service");
     private final List<ServiceDefinition> gatewayPorts = List.of(onFreePorts("gateway-service"), onFreePorts("gateway-service"));
     private ServiceProcess users;
     private final List<ServiceProcess> chats = new ArrayList<>();
     private ServiceProcess presence;
     private ServiceProcess groups;
+    private ServiceProcess push;
     private final List<ServiceProcess> gateways = new ArrayList<>();
 
     private ParleySystem(LocalInfrastructure infrastructure, Path logs) {
@@ -177,6 +181,20 @@ public final class ParleySystem {
     public String chatServiceUri() {
         int running = chats.get(0).isAlive() ? 0 : 1;
         return "http://127.0.0.1:" + chatPorts.get(running).httpPort();
+    }
+
+    /**
+     * push-service's REST root, starting it on first use with {@code platforms} (environment settings: the push
+     * platforms' endpoints and credentials, the local ones of the calling test) on top of the system's.
+     */
+    public synchronized String pushService(Map<String, String> platforms) {
+        if (push == null) {
+            Map<String, String> settings = new HashMap<>(platforms);
+            settings.put("PARLEY_AUTH_JWKSURI", jwksUri());
+            push = start(launch(pushService, pushService.name(), settings));
+            awaitHealthy(push, Instant.now().plus(START_DEADLINE));
+        }
+        return "http://127.0.0.1:" + pushService.httpPort();
     }
 
     /** The WebSocket URL of gateway {@code index} (0 or 1). */

@@ -58,8 +58,13 @@ final class ApnsPushSender implements PushSender {
             // A group's name as the alert's title, as messaging apps show it; it is not end-to-end encrypted.
             payload.setAlertTitle(notification.chatName()).addCustomProperty("chat_name", notification.chatName());
         }
+        if (notification.preview().isEmpty()) {
+            payload.setLocalizedAlertMessage(ALERT_KEY, Integer.toString(notification.messages()));
+        } else {
+            // Only for a user who allowed previews, and only plain text (never an end-to-end encrypted body).
+            payload.setAlertBody(notification.preview());
+        }
         return payload
-                .setLocalizedAlertMessage(ALERT_KEY, Integer.toString(notification.messages()))
                 .setThreadId(notification.collapseKey())
                 .setMutableContent(true)
                 .setSound(SimpleApnsPayloadBuilder.DEFAULT_SOUND_FILENAME)

@@ -3,6 +3,7 @@ package io.parley.push.delivery;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.cassandra.async.ReactiveCql;
 import io.parley.push.tokens.Platform;
+import io.parley.push.tokens.PushPreferences;
 import io.parley.push.tokens.PushTokenStore;
 import java.time.Clock;
 import java.util.Arrays;
@@ -22,14 +23,16 @@ class DeliveryConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DeliveryConfiguration.class);
 
     @Bean
-    PushDelivery pushDelivery(PushTokenStore tokens, ReactiveCql cql, ObjectProvider<PushSender> available,
+    PushDelivery pushDelivery(PushTokenStore tokens, PushPreferences preferences, ReactiveCql cql, ObjectProvider<PushSender> available,
             DeliverySettings settings, MeterRegistry registry, Clock clock) {
         List<PushSender> senders = available.orderedStream().toList();
         Set<Platform> enabled = senders.stream().map(PushSender::platform).collect(Collectors.toSet());
         log.info("Push platforms enabled: {}; disabled for lack of credentials: {}",
                 enabled.stream().map(Platform::code).sorted().toList(),
                 Arrays.stream(Platform.values()).filter(platform -> !enabled.contains(platform)).map(Platform::code).toList());
-        return new PushDelivery(tokens, new SentMarkers(cql, settings.sentMarkerTtl()), senders, settings,
+        return new PushDelivery(tokens, preferences, new SentMarkers(cql, settings.sentMarkerTtl()),
+                new ShownNotifications(cql, settings.timeToLive()),
+                new CollapseWindows(cql, settings.collapseWindow(), settings.timeToLive()), senders, settings,
                 new DeliveryMetrics(registry), clock);
     }
 

@@ -32,6 +32,12 @@ class DeliveryMetrics {
         Counter.builder("parley.push.requests.skipped").tag("reason", "collapsed").register(registry).increment(requests);
     }
 
+    /** {@code parley.push.clears{platform, outcome}}: per device and read: sent, unsupported, token_removed, failed. */
+    void clear(Platform platform, String outcome) {
+        Counter.builder("parley.push.clears").tag("platform", platform.code()).tag("outcome", outcome)
+                .register(registry).increment();
+    }
+
     void skipped(String reason) {
         Counter.builder("parley.push.requests.skipped").tag("reason", reason.toLowerCase(Locale.ROOT))
                 .register(registry).increment();

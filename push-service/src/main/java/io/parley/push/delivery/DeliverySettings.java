@@ -23,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  *                       below the consumer's max.poll.interval.ms
  * @param sentMarkerTtl  how long "this message was pushed to this device" is remembered, so a request replayed
  *                       after a crash is not pushed twice; at least the push-requests retention
+ * @param collapseWindow after a push of a chat to a user, how long further messages of the chat are held and then
+ *                       pushed as one notification with their count (at most one push per chat and device per
+ *                       window); zero pushes every batch at once
  */
 @Validated
 @ConfigurationProperties("parley.push.delivery")
@@ -35,7 +38,9 @@ public record DeliverySettings(
         @DefaultValue("32") @Min(value = 1, message = "must be at least 1") @Max(value = 1024, message = "must be at most 1024") int concurrency,
         @DefaultValue("4m") @NotNull @DurationMin(seconds = 1, message = "must be at least 1s")
         @DurationMax(minutes = 9, message = "must be at most 9m (the consumer's max.poll.interval.ms is 10m)") Duration batchDeadline,
-        @DefaultValue("2d") @NotNull @DurationMin(minutes = 1, message = "must be at least 1m") Duration sentMarkerTtl) {
+        @DefaultValue("2d") @NotNull @DurationMin(minutes = 1, message = "must be at least 1m") Duration sentMarkerTtl,
+        @DefaultValue("3s") @NotNull @DurationMin(millis = 0, message = "must not be negative")
+        @DurationMax(minutes = 5, message = "must be at most 5m") Duration collapseWindow) {
 
     RetryPolicy retryPolicy() {
         return new RetryPolicy(firstBackOff, maxBackOff, maxAttempts);

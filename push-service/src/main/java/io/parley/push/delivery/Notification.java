@@ -14,11 +14,12 @@ import java.time.Instant;
  * @param collapseKey one per chat ({@link CollapseKey}): a newer notification of the chat replaces the older one
  * @param expiresAt   after this the platform stops trying to reach the device; a late "new message" is noise
  * @param chatName    a group's name (not end-to-end encrypted: group-service stores it), empty for one-to-one chats
+ * @param preview     the start of the message's plain text, only for a user who allowed previews; empty otherwise
  */
 public record Notification(String userId, String chatId, String messageId, long seq, String senderUserId,
-        int messages, Instant requestedAt, Instant expiresAt, String collapseKey, String chatName) {
+        int messages, Instant requestedAt, Instant expiresAt, String collapseKey, String chatName, String preview) {
 
-    static Notification of(PushRequest request, int messages, Duration timeToLive) {
+    static Notification of(PushRequest request, int messages, Duration timeToLive, String preview) {
         ChatMessage message = request.getEntry().getMessage();
         Instant requested = Instant.ofEpochMilli(request.getRequestedAtEpochMillis());
         // The burst counts this batch's messages; the unread count covers earlier batches too, whose notification this
@@ -26,6 +27,6 @@ public record Notification(String userId, String chatId, String messageId, long 
         int waiting = (int) Math.min(Integer.MAX_VALUE, Math.max(messages, request.getUnreadInChat()));
         return new Notification(request.getUserId(), message.getChatId(), message.getMessageId(), message.getSeq(),
                 message.getSenderUserId(), waiting, requested, requested.plus(timeToLive), CollapseKey.of(message.getChatId()),
-                request.getChatName());
+                request.getChatName(), preview);
     }
 }

@@ -13,4 +13,14 @@ public interface PushSender {
     Platform platform();
 
     Mono<SendOutcome> send(PushToken token, Notification notification);
+
+    /** Whether this platform can remove a shown notification without showing one ({@link #clear}). */
+    default boolean clears() {
+        return false;
+    }
+
+    /** Sends a collapsing "clear" of the chat's notification; only called when {@link #clears()}. */
+    default Mono<SendOutcome> clear(PushToken token, ChatClear clear) {
+        return Mono.just(new SendOutcome.Rejected(platform().code() + " cannot clear a notification"));
+    }
 }

@@ -1,5 +1,6 @@
 package io.parley.push.fcm;
 
+import io.parley.push.delivery.ChatClear;
 import io.parley.push.delivery.Notification;
 import io.parley.push.delivery.PushSender;
 import io.parley.push.delivery.RetryAfter;
@@ -50,10 +51,30 @@ final class FcmPushSender implements PushSender {
 
     @Override
     public Mono<SendOutcome> send(PushToken token, Notification notification) {
+        return post(message(((PushToken.Fcm) token).registrationToken(), notification));
+    }
+
+    @Override
+    public boolean clears() {
+        return true;
+    }
+
+    /** A data-only message (the app cancels the notification with the tag), collapsing onto a still queued push. */
+    @Override
+    public Mono<SendOutcome> clear(PushToken token, ChatClear clear) {
+        long ttlSeconds = Math.max(0, Duration.between(clock.instant(), clear.expiresAt()).toSeconds());
+        return post(Map.of("message", Map.of(
+                "token", ((PushToken.Fcm) token).registrationToken(),
+                "data", Map.of("type", "clear", "chat_id", clear.chatId(), "read_up_to_seq",
+                        Long.toString(clear.readUpToSeq()), "tag", clear.collapseKey()),
+                "android", Map.of("priority", "NORMAL", "ttl", ttlSeconds + "s", "collapse_key", clear.collapseKey()))));
+    }
+
+    private Mono<SendOutcome> post(Map<String, Object> message) {
         return tokens.current()
                 .flatMap(bearer -> http.post().uri(sendUri)
                         .headers(headers -> headers.setBearerAuth(bearer))
-                        .bodyValue(message(((PushToken.Fcm) token).registrationToken(), notification))
+                        .bodyValue(message)
                         .exchangeToMono(this::outcome))
                 .timeout(timeout)
                 .onErrorResume(failure -> Mono.just(new SendOutcome.RetryLater("FCM unreachable: " + failure, Duration.ZERO)));
@@ -68,13 +89,25 @@ final class FcmPushSender implements PushSender {
                         "priority", "HIGH",
                         "ttl", ttlSeconds + "s",
                         "collapse_key", notification.collapseKey(),
-                        "notification", Map.of("tag", notification.collapseKey(), "title_loc_key", TITLE_KEY,
-                                "title_loc_args", List.of(Integer.toString(notification.messages()))))));
+                        "notification", androidNotification(notification))));
+    }
+
+    /** Tagged per chat, titled with the count; the body only for a user who allowed previews of plain text. */
+    private static Map<String, Object> androidNotification(Notification notification) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("tag", notification.collapseKey());
+        shown.put("title_loc_key", TITLE_KEY);
+        shown.put("title_loc_args", List.of(Integer.toString(notification.messages())));
+        if (!notification.preview().isEmpty()) {
+            shown.put("body", notification.preview());
+        }
+        return shown;
     }
 
     /** FCM data values are strings; a group's name only when there is one. */
     private static Map<String, String> data(Notification notification) {
         Map<String, String> data = new LinkedHashMap<>();
+        data.put("type", "new_message");
         data.put("chat_id", notification.chatId());
         data.put("message_id", notification.messageId());
         data.put("seq", Long.toString(notification.seq()));

@@ -1,5 +1,6 @@
 package io.parley.push.webpush;
 
+import io.parley.push.delivery.ChatClear;
 import io.parley.push.delivery.Notification;
 import io.parley.push.delivery.PushSender;
 import io.parley.push.delivery.RetryAfter;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,22 +51,46 @@ final class WebPushSender implements PushSender {
 
     @Override
     public Mono<SendOutcome> send(PushToken token, Notification notification) {
-        PushToken.WebPush subscription = (PushToken.WebPush) token;
+        return post((PushToken.WebPush) token, payload(notification), notification.expiresAt(), "high",
+                notification.collapseKey());
+    }
+
+    @Override
+    public boolean clears() {
+        return true;
+    }
+
+    /**
+     * A payload the service worker answers by closing the chat's notification ({@code getNotifications} by its tag),
+     * under the chat's Topic, so it also replaces a push the browser has not fetched yet.
+     */
+    @Override
+    public Mono<SendOutcome> clear(PushToken token, ChatClear clear) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", "clear");
+        payload.put("chat_id", clear.chatId());
+        payload.put("read_up_to_seq", clear.readUpToSeq());
+        return post((PushToken.WebPush) token, json.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8),
+                clear.expiresAt(), "normal", clear.collapseKey());
+    }
+
+    private Mono<SendOutcome> post(PushToken.WebPush subscription, byte[] plaintext, Instant expiresAt, String urgency,
+            String topic) {
         byte[] body;
         try {
-            body = Aes128Gcm.encrypt(payload(notification), Base64.getUrlDecoder().decode(subscription.p256dh().replace("=", "")),
+            body = Aes128Gcm.encrypt(plaintext, Base64.getUrlDecoder().decode(subscription.p256dh().replace("=", "")),
                     Base64.getUrlDecoder().decode(subscription.auth().replace("=", "")));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Mono.just(new SendOutcome.TokenDead("subscription keys unusable: " + e.getMessage()));
         }
         URI endpoint = URI.create(subscription.endpoint());
-        long ttl = Math.max(0, Duration.between(clock.instant(), notification.expiresAt()).toSeconds());
+        long ttl = Math.max(0, Duration.between(clock.instant(), expiresAt).toSeconds());
         return Mono.defer(() -> http.post().uri(endpoint)
                         .header(HttpHeaders.AUTHORIZATION, vapid.authorization(endpoint))
                         .header(HttpHeaders.CONTENT_ENCODING, "aes128gcm")
                         .header("TTL", Long.toString(ttl))
-                        .header("Urgency", "high")
-                        .header("Topic", notification.collapseKey())
+                        .header("Urgency", urgency)
+                        .header("Topic", topic)
                         .contentType(MediaType.APPLICATION_OCTET_STREAM)
                         .bodyValue(body)
                         .exchangeToMono(this::outcome))
@@ -72,7 +98,7 @@ final class WebPushSender implements PushSender {
                 .onErrorResume(failure -> Mono.just(new SendOutcome.RetryLater("push service unreachable: " + failure, Duration.ZERO)));
     }
 
-    /** What the service worker receives after decryption: the message reference, never the body. */
+    /** What the service worker receives after decryption: the message reference, never the body (a preview at most). */
     byte[] payload(Notification notification) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", "new_message");
@@ -83,6 +109,10 @@ final class WebPushSender implements PushSender {
         payload.put("count", notification.messages());
         if (!notification.chatName().isEmpty()) {
             payload.put("chat_name", notification.chatName());
+        }
+        if (!notification.preview().isEmpty()) {
+            // Only for a user who allowed previews of plain text; the service worker shows it as the body.
+            payload.put("preview", notification.preview());
         }
         return json.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8);
     }

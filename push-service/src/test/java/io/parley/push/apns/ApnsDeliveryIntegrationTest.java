@@ -17,9 +17,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -63,35 +60,9 @@ class ApnsDeliveryIntegrationTest extends PushServiceIntegrationTest {
         assertThat(APNS.acceptedMentioning(next).get(0).getCollapseId()).isEqualTo(push.getCollapseId());
     }
 
-    @Test
-    void aBurstInOneChatIsOneNotificationPerBatchAndEveryMessageIsCountedOnce() {
-        String bob = newId();
-        String alice = newId();
-        register(bob, newId(), Map.of("platform", "apns", "token", LocalApns.TOKEN, "topic", LocalApns.TOPIC))
-                .expectStatus().isOk();
-        List<String> messageIds = IntStream.range(0, 20).mapToObj(i -> newMessageId()).toList();
-
-        produce(IntStream.range(0, 20).mapToObj(i -> pushRequest(bob, alice, messageIds.get(i), i + 1)).toArray(PushRequest[]::new));
-
-        String newest = messageIds.get(19);
-        await().atMost(patience()).until(() -> !APNS.acceptedMentioning(newest).isEmpty());
-        List<ApnsPushNotification> pushes = messageIds.stream().flatMap(id -> APNS.acceptedMentioning(id).stream()).toList();
-        int counted = pushes.stream().mapToInt(push -> count(push.getPayload())).sum();
-        // Each batch pushes its newest message counting the batch's messages: together they cover the 20 exactly once.
-        assertThat(counted).isEqualTo(20);
-        assertThat(pushes).hasSizeLessThanOrEqualTo(20).extracting(ApnsPushNotification::getCollapseId).containsOnly(
-                pushes.get(0).getCollapseId());
-    }
-
     private double delivered() {
         Counter counter = metrics.find("parley.push.notifications").tags("platform", "apns", "outcome", "delivered").counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private static int count(String payload) {
-        Matcher count = Pattern.compile("\"count\":(\\d+)").matcher(payload);
-        assertThat(count.find()).isTrue();
-        return Integer.parseInt(count.group(1));
     }
 
     @Test

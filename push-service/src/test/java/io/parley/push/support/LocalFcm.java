@@ -111,6 +111,11 @@ public final class LocalFcm {
         return accepted.stream().filter(m -> messageId.equals(m.path("data").path("message_id").asString())).toList();
     }
 
+    /** Accepted messages ({@code message} objects) sent to the registration token, in order. */
+    public List<JsonNode> acceptedTo(String token) {
+        return accepted.stream().filter(m -> token.equals(m.path("token").asString())).toList();
+    }
+
     /** "token status" of each refused send, in order. */
     public List<String> refusals(String token) {
         return refused.stream().filter(r -> r.startsWith(token + " ")).toList();

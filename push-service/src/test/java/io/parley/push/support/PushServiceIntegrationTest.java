@@ -1,5 +1,8 @@
 package io.parley.push.support;
 
+import static org.awaitility.Awaitility.await;
+
+import com.datastax.oss.driver.api.core.CqlSession;
 import io.parley.auth.fixtures.TestSecurity;
 import io.parley.auth.fixtures.TestTokens;
 import io.parley.testkit.CassandraExtension;
@@ -53,10 +56,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "parley.auth.jwks-uri=http://127.0.0.1:1/unused",
         "parley.auth.issuer=" + TestTokens.ISSUER,
         "parley.push.tokens.allow-plain-http-endpoints=true",
-        "parley.push.tokens.web-push-hosts=127.0.0.1,*.push.example"})
+        "parley.push.tokens.web-push-hosts=127.0.0.1,*.push.example",
+        "parley.push.delivery.collapse-window=" + PushServiceIntegrationTest.COLLAPSE_WINDOW_SECONDS + "s"})
 @AutoConfigureWebTestClient
 @Import(TestSecurity.class)
 public abstract class PushServiceIntegrationTest {
+
+    /** Longer than the 3 s default: a 20-message burst produced over 2 s stays inside one window on a busy machine. */
+    protected static final int COLLAPSE_WINDOW_SECONDS = 4;
 
     @RegisterExtension
     protected static final KafkaExtension KAFKA = new KafkaExtension();
@@ -121,6 +128,15 @@ public abstract class PushServiceIntegrationTest {
     protected WebTestClient http;
     @Autowired
     protected PushTokenStore tokens;
+    @Autowired
+    private CqlSession cassandra;
+
+    /** Whether the user's chat has a collapse window holding a request (push_windows; the test topics have 2 partitions). */
+    protected boolean windowHolds(String user, String chat) {
+        return cassandra.execute(cassandra.prepare("SELECT held FROM push_windows WHERE kafka_partition IN (0, 1) "
+                        + "AND user_id = ? AND chat_id = ?").bind(UUID.fromString(user), chat))
+                .all().stream().anyMatch(row -> row.getByteBuffer("held") != null);
+    }
 
     /** Whether the registry holds a token for the device. */
     protected boolean hasToken(String user, String device) {
@@ -162,6 +178,28 @@ public abstract class PushServiceIntegrationTest {
                 .exchange();
     }
 
+    /**
+     * Someone's first message in a chat with {@code user} is pushed to the FCM token at once, their second, inside the
+     * collapse window, held; returns the second.
+     */
+    protected PushRequest firstPushedSecondHeld(String user, String fcmToken) {
+        String sender = newId();
+        PushRequest first = pushRequest(user, sender, newMessageId(), 1);
+        PushRequest second = pushRequest(user, sender, newMessageId(), 2);
+        produce(first);
+        await().atMost(patience()).until(() -> FCM.acceptedTo(fcmToken).size() == 1);
+        produce(second);
+        await().atMost(patience()).until(() -> windowHolds(user, first.getEntry().getMessage().getChatId()));
+        return second;
+    }
+
+    /** Registers the browser's Web Push subscription for the device, as the web app does. */
+    protected void subscribe(String user, String device, LocalWebPush.Subscription browser) {
+        register(user, device, Map.of("platform", "web_push", "endpoint", browser.endpoint(), "keys",
+                Map.of("p256dh", browser.keys().publicKeyBase64Url(), "auth", browser.keys().authBase64Url())))
+                .expectStatus().isOk();
+    }
+
     /** A push request as chat-service produces it: {@code sender}'s message in their direct chat with {@code user}. */
     protected static PushRequest pushRequest(String user, String sender, String messageId, long seq) {
         String chat = user.compareTo(sender) < 0 ? "d:" + user + ":" + sender : "d:" + sender + ":" + user;
@@ -172,6 +210,22 @@ public abstract class PushServiceIntegrationTest {
         return PushRequest.newBuilder().setUserId(user)
                 .setEntry(InboxEntry.newBuilder().setUserId(user).setInboxSeq(seq).setMessage(message))
                 .setRequestedAtEpochMillis(System.currentTimeMillis()).build();
+    }
+
+    /** Produces the requests one by one through one producer, {@code gap} apart, as a chat's burst reaches the broker. */
+    protected static void produceSpaced(Duration gap, List<PushRequest> requests) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (PushRequest request : requests) {
+                long next = System.nanoTime() + gap.toNanos();
+                producer.send(new ProducerRecord<>(PUSH_REQUESTS, request.getUserId(), request.toByteArray())).get(30, TimeUnit.SECONDS);
+                // The burst's pace is the scenario, not a wait for an outcome.
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not produce to " + PUSH_REQUESTS, e);
+        }
     }
 
     protected static void produce(PushRequest... requests) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.parley.proto.chat.v1.PushRequest;
 import io.parley.push.support.LocalWebPush;
 import io.parley.push.support.PushServiceIntegrationTest;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** push-requests delivered to a local push service that checks VAPID and decrypts the payload as the browser does. */
@@ -47,11 +46,5 @@ class WebPushDeliveryIntegrationTest extends PushServiceIntegrationTest {
 
         await().atMost(patience()).until(() -> !hasToken(bob, device));
         assertThat(WEB_PUSH.refusalsOf(browser.id())).containsExactly(browser.id() + " 410");
-    }
-
-    private void subscribe(String user, String device, LocalWebPush.Subscription browser) {
-        register(user, device, Map.of("platform", "web_push", "endpoint", browser.endpoint(), "keys",
-                Map.of("p256dh", browser.keys().publicKeyBase64Url(), "auth", browser.keys().authBase64Url())))
-                .expectStatus().isOk();
     }
 }
